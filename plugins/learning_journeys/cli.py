@@ -1,0 +1,133 @@
+"""The ``journeys`` command: validate journeys, start a new one, show the schema."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .diagnostics import Severity
+from .loading import load_journeys
+from .reporting import format_github, format_json, format_text, summary
+from .resources import schema_path
+from .scaffold import new_journey_yaml
+from .schema_source import SLUG
+
+DEFAULT_DIR = Path("journeys")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="journeys")
+def cli() -> None:
+    """Design blended learning journeys in YAML and check them."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, github for pull-request annotations, json for tools.",
+)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def validate(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
+    """Check journey files (or folders of them; default: journeys/).
+
+    Exit status: 0 no errors, 1 problems found, 2 usage error.
+    """
+    targets = list(paths) or [DEFAULT_DIR]
+    result = load_journeys(targets)
+    diagnostics = list(result.diagnostics)
+    if strict:
+        diagnostics = [_as_error(d) for d in diagnostics]
+    files = len(result.files)
+    if fmt == "json":
+        click.echo(format_json(diagnostics, files))
+    elif fmt == "github":
+        if diagnostics:
+            click.echo(format_github(diagnostics))
+        click.echo(summary(diagnostics, files), err=True)
+    else:
+        if diagnostics:
+            click.echo(format_text(diagnostics, color=_color()))
+        click.echo(summary(diagnostics, files), err=bool(diagnostics))
+    if files == 0 and not diagnostics:
+        click.echo("no journey files (*.yaml, *.yml) found", err=True)
+        sys.exit(1)
+    sys.exit(1 if any(d.is_error for d in diagnostics) else 0)
+
+
+def _as_error(d):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    return replace(d, severity=Severity.ERROR)
+
+
+def _color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@cli.command()
+@click.argument("journey_id")
+@click.option("--title", help="Title of the journey (default: made from the id).")
+@click.option("--language", "-l", default="nl", show_default=True, help="Language of the journey: nl or en.")
+@click.option(
+    "--dir",
+    "directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_DIR,
+    show_default=True,
+    help="Folder to write the journey into.",
+)
+def new(journey_id: str, title: str | None, language: str, directory: Path) -> None:
+    """Write a new, valid, commented journey file JOURNEY_ID.yaml to start from."""
+    if not re.match(SLUG, journey_id):
+        raise click.BadParameter(
+            "use lowercase letters, digits and hyphens, e.g. `onboarding-2027`", param_hint="JOURNEY_ID"
+        )
+    target = directory / f"{journey_id}.yaml"
+    if target.exists():
+        raise click.UsageError(f"{target} already exists; choose another id or remove the file")
+    local_schema = Path("schemas") / "journey.schema.json"
+    if local_schema.is_file():
+        schema = os.path.relpath(local_schema, directory)
+    else:
+        schema = schema_path().as_uri()
+    text = new_journey_yaml(
+        journey_id, title or journey_id.replace("-", " ").capitalize(), language, schema, str(target)
+    )
+    directory.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {target}")
+
+
+@cli.command()
+@click.option(
+    "--path", "show_path", is_flag=True, help="Print the schema's file path instead of its content."
+)
+def schema(show_path: bool) -> None:
+    """Print the journey JSON Schema (for editors and other tools)."""
+    if show_path:
+        click.echo(str(schema_path()))
+    else:
+        click.echo(schema_path().read_text(encoding="utf-8"), nl=False)
+
+
+def main() -> None:
+    """Entry point: a bug of ours prints one line, never a traceback."""
+    try:
+        cli.main(standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as err:  # noqa: BLE001
+        click.echo(f"journeys: internal error: {type(err).__name__}: {err}", err=True)
+        sys.exit(1)

@@ -1,0 +1,125 @@
+"""Problems found in journey files, each pointing at a file, line and column.
+
+Every check in the project reports through :class:`Diagnostic` so that the CLI,
+the MkDocs plugin and CI annotations all say the same thing in the same words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+JsonPath = tuple[str | int, ...]
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+# Stable codes: documented in the README, used by editors, CI and tests.
+CODES: dict[str, str] = {
+    # reading the file
+    "LJ001": "file cannot be read",
+    "LJ002": "file is too large",
+    "LJ003": "file is not valid UTF-8 or holds a NUL byte",
+    "LJ004": "YAML syntax error",
+    "LJ005": "more than one YAML document in a file",
+    "LJ006": "the top level is not a mapping",
+    "LJ007": "duplicate key",
+    "LJ008": "tag not allowed",
+    "LJ009": "anchors and aliases expand too far",
+    "LJ010": "nesting too deep",
+    "LJ011": "key is not text",
+    # schema
+    "LJ100": "unknown key",
+    "LJ101": "required key missing",
+    "LJ102": "wrong type",
+    "LJ103": "value not allowed",
+    "LJ104": "value has the wrong form",
+    "LJ105": "value out of range",
+    "LJ106": "list too short or too long",
+    "LJ107": "schema violation",
+    # meaning
+    "LJ200": "duplicate id",
+    "LJ201": "reference to an unknown id",
+    "LJ202": "prerequisites form a cycle",
+    "LJ203": "prerequisite in a later phase",
+    "LJ204": "session ends before it starts",
+    "LJ205": "duration not plausible",
+    "LJ206": "content file not found or outside the project",
+    "LJ207": "invalid date or time zone",
+    "LJ208": "knowledge check question has no correct choice",
+    "LJ209": "objective served by no activity",
+    "LJ210": "goal supported by no objective",
+    "LJ211": "journey id does not match the rules",
+    "LJ212": "duplicate journey id across files",
+    "LJ213": "prerequisite is listed after the activity that needs it",
+    "LJ214": "unsafe link",
+    # our own failures
+    "LJ900": "internal error",
+}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem in one file. ``line`` and ``column`` are 1-based; 0 means unknown."""
+
+    file: str
+    line: int
+    column: int
+    code: str
+    message: str
+    severity: Severity = Severity.ERROR
+    hint: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.column, self.code)
+
+
+@dataclass(frozen=True)
+class PendingDiagnostic:
+    """A problem known by its place in the data, before its line is looked up.
+
+    Locating a JSON path in the YAML source needs a second, slower parse; only
+    files that have problems pay for it.
+    """
+
+    path: JsonPath
+    code: str
+    message: str
+    severity: Severity = Severity.ERROR
+    hint: str | None = None
+    # Point at the key itself rather than its value (for unknown keys).
+    at_key: bool = False
+
+
+@dataclass
+class DiagnosticList:
+    """All problems of one run, in file order."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def extend(self, diagnostics: list[Diagnostic]) -> None:
+        self.items.extend(diagnostics)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.is_error]
+
+    def sorted(self) -> list[Diagnostic]:
+        return sorted(self.items, key=Diagnostic.sort_key)
+
+
+def display_path(path: Path, base: Path | None = None) -> str:
+    """A path as the author knows it: relative to the working directory when possible."""
+    base = base or Path.cwd()
+    try:
+        return str(path.resolve().relative_to(base.resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,276 @@
+"""The journey model: typed, frozen dataclasses that the rest of the code works with.
+
+Field meanings follow schema.org where they fit (``Course``, ``CourseInstance``,
+``EducationEvent``, ``LearningResource``) so that exports are a mapping, not a
+redesign: ``duration`` is ``timeRequired``, an activity's ``objectives`` are what
+it ``teaches``, ``prerequisites`` are ``coursePrerequisites``, ``modality`` is
+``courseMode``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+PhaseKey = Literal["pre", "learn", "post"]
+PHASE_KEYS: tuple[PhaseKey, ...] = ("pre", "learn", "post")
+
+
+@dataclass(frozen=True)
+class Goal:
+    """An organisational goal and the KPI that shows the business impact."""
+
+    id: str
+    title: str
+    kpi: str | None = None
+    target: str | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Objective:
+    """A learning objective, linked to the goals it supports."""
+
+    id: str
+    title: str
+    supports: tuple[str, ...] = ()
+    level: str | None = None
+
+
+@dataclass(frozen=True)
+class EvaluationLevel:
+    method: str
+    when: str | None = None
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The Kirkpatrick levels: reaction, learning, behaviour, results."""
+
+    reaction: EvaluationLevel | None = None
+    learning: EvaluationLevel | None = None
+    behaviour: EvaluationLevel | None = None
+    results: EvaluationLevel | None = None
+
+    def levels(self) -> list[tuple[str, EvaluationLevel]]:
+        pairs = [
+            ("reaction", self.reaction),
+            ("learning", self.learning),
+            ("behaviour", self.behaviour),
+            ("results", self.results),
+        ]
+        return [(name, level) for name, level in pairs if level is not None]
+
+
+@dataclass(frozen=True)
+class Session:
+    """A meeting, timed relative to the journey start (day 1 = the cohort's start date)."""
+
+    id: str
+    title: str | None = None
+    day: int | None = None
+    start: str | None = None
+    end: str | None = None
+    location: str | None = None
+    url: str | None = None
+    facilitator: str | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: str
+    correct: bool
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    question: str
+    choices: tuple[Choice, ...]
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    topic: str
+    time: str | None = None
+
+
+@dataclass(frozen=True)
+class Feedback:
+    source: str
+    request: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Activity:
+    """What every activity has; each type adds its own fields in a subclass."""
+
+    id: str
+    title: str
+    type: str
+    description: str = ""
+    duration_minutes: int | None = None
+    modality: str | None = None
+    objectives: tuple[str, ...] = ()
+    prerequisites: tuple[str, ...] = ()
+    optional: bool = False
+    week: int | None = None
+
+    @property
+    def sessions(self) -> tuple[Session, ...]:
+        return ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class MicroModule(Activity):
+    content: str = ""
+    content_file: str | None = None
+    questions: tuple[Question, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Workshop(Activity):
+    facilitator: str | None = None
+    session_list: tuple[Session, ...] = ()
+    agenda: tuple[AgendaItem, ...] = ()
+    prework: tuple[str, ...] = ()
+
+    @property
+    def sessions(self) -> tuple[Session, ...]:
+        return self.session_list
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reflection(Activity):
+    prompts: tuple[str, ...] = ()
+    feedback: Feedback | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Intervision(Activity):
+    method: str | None = None
+    group_size: int | None = None
+    facilitator: str | None = None
+    session_list: tuple[Session, ...] = ()
+
+    @property
+    def sessions(self) -> tuple[Session, ...]:
+        return self.session_list
+
+
+@dataclass(frozen=True, kw_only=True)
+class Coaching(Activity):
+    format: str | None = None
+    coach: str | None = None
+    booking: str = ""
+    booking_url: str | None = None
+    session_list: tuple[Session, ...] = ()
+
+    @property
+    def sessions(self) -> tuple[Session, ...]:
+        return self.session_list
+
+
+@dataclass(frozen=True, kw_only=True)
+class Assignment(Activity):
+    task: str = ""
+    deliverable: str | None = None
+    checked_by: str | None = None
+    evidence: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Resource(Activity):
+    kind: str | None = None
+    url: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Community(Activity):
+    platform: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Phase:
+    key: PhaseKey
+    title: str | None = None
+    intro: str = ""
+    activities: tuple[Activity, ...] = ()
+
+    @property
+    def duration_minutes(self) -> int:
+        return sum(a.duration_minutes or 0 for a in self.activities)
+
+
+@dataclass(frozen=True)
+class SessionOverride:
+    date: str | None = None
+    start: str | None = None
+    end: str | None = None
+    location: str | None = None
+    url: str | None = None
+    facilitator: str | None = None
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """One run of the journey (schema.org CourseInstance)."""
+
+    id: str
+    start: str
+    title: str | None = None
+    timezone: str = "Europe/Amsterdam"
+    sessions: tuple[tuple[str, SessionOverride], ...] = ()
+
+    def override_for(self, session_id: str) -> SessionOverride | None:
+        for sid, override in self.sessions:
+            if sid == session_id:
+                return override
+        return None
+
+
+@dataclass(frozen=True)
+class Journey:
+    """A whole journey as designed in one file (schema.org Course)."""
+
+    id: str
+    title: str
+    source: Path
+    summary: str = ""
+    description: str = ""
+    language: str | None = None
+    audience: str | None = None
+    owner: str | None = None
+    status: str = "draft"
+    version: str | None = None
+    goals: tuple[Goal, ...] = ()
+    objectives: tuple[Objective, ...] = ()
+    evaluation: Evaluation | None = None
+    phases: tuple[Phase, ...] = field(default_factory=tuple)
+    cohorts: tuple[Cohort, ...] = ()
+
+    def activities(self) -> Iterator[tuple[Phase, Activity]]:
+        """Every activity with its phase, in journey order."""
+        for phase in self.phases:
+            for activity in phase.activities:
+                yield phase, activity
+
+    def phase(self, key: str) -> Phase:
+        for phase in self.phases:
+            if phase.key == key:
+                return phase
+        raise KeyError(key)
+
+    def activity(self, activity_id: str) -> Activity | None:
+        for _phase, activity in self.activities():
+            if activity.id == activity_id:
+                return activity
+        return None
+
+    @property
+    def duration_minutes(self) -> int:
+        return sum(p.duration_minutes for p in self.phases)

@@ -1,0 +1,352 @@
+"""Checks the schema cannot express: ids, references, order, time and plausibility.
+
+They run on the model of a schema-valid journey and report by JSON path, so
+that the line lookup is paid only when something is found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .diagnostics import JsonPath, PendingDiagnostic, Severity
+from .model import PHASE_KEYS, Activity, Journey, MicroModule, Workshop
+
+# A micro-module is short by definition; anything longer is a design smell.
+MICRO_MODULE_MAX_MINUTES = 60
+# Nobody spends more than five working days on one activity.
+ACTIVITY_MAX_MINUTES = 5 * 8 * 60
+
+
+def activity_paths(journey: Journey) -> dict[str, JsonPath]:
+    """JSON path of every activity, by id (first one wins for duplicates)."""
+    out: dict[str, JsonPath] = {}
+    for phase in journey.phases:
+        for i, activity in enumerate(phase.activities):
+            out.setdefault(activity.id, ("phases", phase.key, "activities", i))
+    return out
+
+
+def check_journey(journey: Journey) -> list[PendingDiagnostic]:
+    """All meaning-level problems of one journey."""
+    found: list[PendingDiagnostic] = []
+    found += _unique_ids(journey)
+    found += _references(journey)
+    found += _prerequisite_order(journey)
+    found += _sessions(journey)
+    found += _durations(journey)
+    found += _questions(journey)
+    found += _coverage(journey)
+    found += _cohorts(journey)
+    return found
+
+
+def _dupes(items: Iterable[tuple[str, JsonPath]], what: str) -> list[PendingDiagnostic]:
+    seen: dict[str, JsonPath] = {}
+    out = []
+    for ident, path in items:
+        if ident in seen:
+            out.append(
+                PendingDiagnostic(
+                    path + ("id",),
+                    "LJ200",
+                    f"{what} id `{ident}` is used twice",
+                    hint="ids must be unique within a journey: rename one",
+                )
+            )
+        else:
+            seen[ident] = path
+    return out
+
+
+def _unique_ids(j: Journey) -> list[PendingDiagnostic]:
+    out = _dupes(((g.id, ("goals", i)) for i, g in enumerate(j.goals)), "goal")
+    out += _dupes(((o.id, ("objectives", i)) for i, o in enumerate(j.objectives)), "objective")
+    acts = [(a.id, ("phases", p.key, "activities", i)) for p in j.phases for i, a in enumerate(p.activities)]
+    out += _dupes(acts, "activity")
+    sessions = [
+        (s.id, ("phases", p.key, "activities", i, "sessions", k))
+        for p in j.phases
+        for i, a in enumerate(p.activities)
+        for k, s in enumerate(a.sessions)
+    ]
+    out += _dupes(sessions, "session")
+    out += _dupes(((c.id, ("cohorts", i)) for i, c in enumerate(j.cohorts)), "cohort")
+    return out
+
+
+def _unknown(ref: str, known: Iterable[str], path: JsonPath, what: str) -> PendingDiagnostic:
+    import difflib
+
+    close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
+    hint = f"did you mean `{close[0]}`?" if close else f"define a {what} with id `{ref}` first"
+    return PendingDiagnostic(path, "LJ201", f"unknown {what} `{ref}`", hint=hint)
+
+
+def _references(j: Journey) -> list[PendingDiagnostic]:
+    out = []
+    goals = {g.id for g in j.goals}
+    objectives = {o.id for o in j.objectives}
+    activities = {a.id for _p, a in j.activities()}
+    for i, o in enumerate(j.objectives):
+        for k, ref in enumerate(o.supports):
+            if ref not in goals:
+                out.append(_unknown(ref, goals, ("objectives", i, "supports", k), "goal"))
+    for p in j.phases:
+        for i, a in enumerate(p.activities):
+            base: JsonPath = ("phases", p.key, "activities", i)
+            for k, ref in enumerate(a.objectives):
+                if ref not in objectives:
+                    out.append(_unknown(ref, objectives, base + ("objectives", k), "objective"))
+            for k, ref in enumerate(a.prerequisites):
+                if ref not in activities:
+                    out.append(_unknown(ref, activities, base + ("prerequisites", k), "activity"))
+                elif ref == a.id:
+                    out.append(
+                        PendingDiagnostic(
+                            base + ("prerequisites", k), "LJ202", f"`{a.id}` lists itself as a prerequisite"
+                        )
+                    )
+            if isinstance(a, Workshop):
+                for k, ref in enumerate(a.prework):
+                    if ref not in activities:
+                        out.append(_unknown(ref, activities, base + ("prework", k), "activity"))
+    return out
+
+
+def _prerequisite_order(j: Journey) -> list[PendingDiagnostic]:
+    out = []
+    phase_of = {}
+    position = {}
+    for n, (p, a) in enumerate(j.activities()):
+        phase_of.setdefault(a.id, PHASE_KEYS.index(p.key))
+        position.setdefault(a.id, n)
+    paths = activity_paths(j)
+    for p in j.phases:
+        for i, a in enumerate(p.activities):
+            for k, ref in enumerate(a.prerequisites):
+                if ref not in phase_of or ref == a.id:
+                    continue
+                path = ("phases", p.key, "activities", i, "prerequisites", k)
+                if phase_of[ref] > PHASE_KEYS.index(p.key):
+                    out.append(
+                        PendingDiagnostic(
+                            path,
+                            "LJ203",
+                            f"prerequisite `{ref}` is in a later phase ({PHASE_KEYS[phase_of[ref]]}) than `{a.id}` ({p.key})",
+                            hint="move one of them, or drop the prerequisite",
+                        )
+                    )
+                elif position[ref] > position[a.id]:
+                    out.append(
+                        PendingDiagnostic(
+                            path,
+                            "LJ213",
+                            f"prerequisite `{ref}` comes after `{a.id}` in the phase",
+                            Severity.WARNING,
+                            hint="learners follow the list in order: move the prerequisite up",
+                        )
+                    )
+    out += _cycles(j, paths)
+    return out
+
+
+def _cycles(j: Journey, paths: dict[str, JsonPath]) -> list[PendingDiagnostic]:
+    graph = {a.id: [r for r in a.prerequisites if r != a.id] for _p, a in j.activities()}
+    state: dict[str, int] = {}  # 1 = on the stack, 2 = done
+    reported: set[frozenset[str]] = set()
+    out = []
+    for start in graph:
+        if state.get(start):
+            continue
+        stack: list[tuple[str, int]] = [(start, 0)]
+        trail: list[str] = []
+        while stack:
+            node, idx = stack.pop()
+            if idx == 0:
+                state[node] = 1
+                trail.append(node)
+            deps = graph.get(node, [])
+            if idx < len(deps):
+                stack.append((node, idx + 1))
+                nxt = deps[idx]
+                if state.get(nxt) == 1:
+                    cycle = trail[trail.index(nxt) :]
+                    key = frozenset(cycle)
+                    if key not in reported:
+                        reported.add(key)
+                        first = cycle[0]
+                        out.append(
+                            PendingDiagnostic(
+                                paths[first] + ("prerequisites",),
+                                "LJ202",
+                                "prerequisites form a cycle: " + " → ".join(cycle + [first]),
+                                hint="no learner could ever start these: break the cycle",
+                            )
+                        )
+                elif nxt in graph and not state.get(nxt):
+                    stack.append((nxt, 0))
+            else:
+                state[node] = 2
+                trail.pop()
+    return out
+
+
+def _minutes(hhmm: str) -> int:
+    h, m = hhmm.split(":")
+    return int(h) * 60 + int(m)
+
+
+def _sessions(j: Journey) -> list[PendingDiagnostic]:
+    out = []
+    for p in j.phases:
+        for i, a in enumerate(p.activities):
+            for k, s in enumerate(a.sessions):
+                if s.start and s.end and _minutes(s.end) <= _minutes(s.start):
+                    out.append(
+                        PendingDiagnostic(
+                            ("phases", p.key, "activities", i, "sessions", k, "end"),
+                            "LJ204",
+                            f"session `{s.id}` ends ({s.end}) before or when it starts ({s.start})",
+                        )
+                    )
+                if a.week and s.day and s.day > 7:
+                    out.append(
+                        PendingDiagnostic(
+                            ("phases", p.key, "activities", i, "sessions", k, "day"),
+                            "LJ205",
+                            f"day {s.day} does not fit in week {a.week}: with `week`, days count 1-7",
+                        )
+                    )
+    for ci, c in enumerate(j.cohorts):
+        for sid, o in c.sessions:
+            if o.start and o.end and _minutes(o.end) <= _minutes(o.start):
+                out.append(
+                    PendingDiagnostic(
+                        ("cohorts", ci, "sessions", sid, "end"),
+                        "LJ204",
+                        f"session `{sid}` ends ({o.end}) before or when it starts ({o.start})",
+                    )
+                )
+    return out
+
+
+def _durations(j: Journey) -> list[PendingDiagnostic]:
+    out = []
+    for p in j.phases:
+        for i, a in enumerate(p.activities):
+            path = ("phases", p.key, "activities", i, "duration")
+            minutes = a.duration_minutes
+            if minutes is None:
+                continue
+            if minutes <= 0:
+                out.append(
+                    PendingDiagnostic(path, "LJ205", f"duration of `{a.id}` is zero", hint="e.g. `15m`")
+                )
+            elif minutes > ACTIVITY_MAX_MINUTES:
+                out.append(
+                    PendingDiagnostic(
+                        path,
+                        "LJ205",
+                        f"duration of `{a.id}` is {minutes // 60} hours: more than five working days",
+                        hint="split it into several activities, or check the unit (m = minutes)",
+                    )
+                )
+            elif isinstance(a, MicroModule) and minutes > MICRO_MODULE_MAX_MINUTES:
+                out.append(
+                    PendingDiagnostic(
+                        path,
+                        "LJ205",
+                        f"micro-module `{a.id}` takes {minutes} minutes; micro-modules are short",
+                        Severity.WARNING,
+                        hint=f"keep it under {MICRO_MODULE_MAX_MINUTES} minutes, or split it",
+                    )
+                )
+    return out
+
+
+def _questions(j: Journey) -> list[PendingDiagnostic]:
+    out = []
+    for p in j.phases:
+        for i, a in enumerate(p.activities):
+            if isinstance(a, MicroModule):
+                for q, question in enumerate(a.questions):
+                    if not any(c.correct for c in question.choices):
+                        out.append(
+                            PendingDiagnostic(
+                                ("phases", p.key, "activities", i, "questions", q),
+                                "LJ208",
+                                "this question has no correct choice",
+                                hint="mark at least one choice `correct: true`",
+                            )
+                        )
+    return out
+
+
+def _coverage(j: Journey) -> list[PendingDiagnostic]:
+    out = []
+    served = {ref for _p, a in j.activities() for ref in a.objectives}
+    for i, o in enumerate(j.objectives):
+        if o.id not in served and any(a.objectives for _p, a in j.activities()):
+            out.append(
+                PendingDiagnostic(
+                    ("objectives", i),
+                    "LJ209",
+                    f"no activity serves objective `{o.id}`",
+                    Severity.WARNING,
+                    hint="add it to an activity's `objectives`, or drop it",
+                )
+            )
+    supported = {g for o in j.objectives for g in o.supports}
+    for i, g in enumerate(j.goals):
+        if g.id not in supported and j.objectives:
+            out.append(
+                PendingDiagnostic(
+                    ("goals", i),
+                    "LJ210",
+                    f"no objective supports goal `{g.id}`",
+                    Severity.WARNING,
+                    hint="link an objective to it with `supports`",
+                )
+            )
+    return out
+
+
+def _cohorts(j: Journey) -> list[PendingDiagnostic]:
+    out = []
+    sessions = {s.id for _p, a in j.activities() for s in a.sessions}
+    for i, c in enumerate(j.cohorts):
+        try:
+            date.fromisoformat(c.start)
+        except ValueError:
+            out.append(PendingDiagnostic(("cohorts", i, "start"), "LJ207", f"`{c.start}` is not a real date"))
+        try:
+            ZoneInfo(c.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            out.append(
+                PendingDiagnostic(
+                    ("cohorts", i, "timezone"),
+                    "LJ207",
+                    f"unknown time zone `{c.timezone}`",
+                    hint="use an IANA name such as `Europe/Amsterdam` or `Europe/Brussels`",
+                )
+            )
+        for sid, o in c.sessions:
+            if sid not in sessions:
+                p = ("cohorts", i, "sessions", sid)
+                out.append(_unknown(sid, sessions, p, "session"))
+            if o.date:
+                try:
+                    date.fromisoformat(o.date)
+                except ValueError:
+                    out.append(
+                        PendingDiagnostic(
+                            ("cohorts", i, "sessions", sid, "date"), "LJ207", f"`{o.date}` is not a real date"
+                        )
+                    )
+    return out
+
+
+def activity_is_dated(activity: Activity) -> bool:
+    return any(s.day or s.start for s in activity.sessions)

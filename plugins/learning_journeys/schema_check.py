@@ -1,0 +1,226 @@
+"""Checking loaded data against the JSON Schema.
+
+Two paths: a compiled validator (jsonschema-rs) answers "valid?" for the
+common clean file in microseconds; only a file that fails is checked again
+with the reference implementation (jsonschema), whose errors we turn into
+messages an author understands, with a hint where we can guess the fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from typing import Any
+
+import jsonschema
+import jsonschema_rs
+
+from . import schema_source as src
+from .diagnostics import JsonPath, PendingDiagnostic
+from .resources import schema_path
+
+
+@lru_cache(maxsize=1)
+def journey_schema() -> dict[str, Any]:
+    """The journey schema as shipped in the package."""
+    return json.loads(schema_path().read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _fast_validator() -> Any:
+    return jsonschema_rs.validator_for(journey_schema())
+
+
+@lru_cache(maxsize=1)
+def _precise_validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(journey_schema())
+
+
+def is_valid(data: Any) -> bool:
+    """Fast yes/no (compiled validator)."""
+    try:
+        return bool(_fast_validator().is_valid(data))
+    except Exception:  # noqa: BLE001 - the precise path below will explain the problem
+        return False
+
+
+def schema_problems(data: Any) -> list[PendingDiagnostic]:
+    """Every schema problem in ``data``, as readable messages with JSON paths."""
+    found: list[PendingDiagnostic] = []
+    errors = list(_precise_validator().iter_errors(data))
+    paths_with_errors = {tuple(e.absolute_path) for e in errors}
+    for error in errors:
+        found.extend(_explain(error, paths_with_errors))
+    unique: dict[tuple[JsonPath, str, str], PendingDiagnostic] = {}
+    for d in found:
+        unique.setdefault((d.path, d.code, d.message), d)
+    return list(unique.values())
+
+
+def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
+    ref = schema.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/$defs/"):
+        return journey_schema()["$defs"][ref.rsplit("/", 1)[1]]
+    return schema
+
+
+def allowed_keys(schema: dict[str, Any]) -> list[str]:
+    """Keys a mapping may have under ``schema``, following local ``$ref``s."""
+    keys: list[str] = []
+    seen = 0
+    while schema and seen < 8:
+        keys.extend(k for k in schema.get("properties", {}) if k not in keys)
+        nxt = _resolve(schema)
+        if nxt is schema:
+            break
+        schema = nxt
+        seen += 1
+    return keys
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+_EXPECTED = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping (key: value lines)",
+}
+
+_PATTERN_HELP = {
+    src.SLUG: (
+        "ids use lowercase letters, digits and hyphens, and start and end with a letter or digit",
+        "for example `intake-gesprek`",
+    ),
+    src.DATE: ("dates are written YYYY-MM-DD", "for example `2027-03-01`"),
+    src.TIME: ("times are written HH:MM on a 24-hour clock", "for example `09:30`"),
+    src.LANG: ("a language is a BCP 47 code", "for example `nl`, `en` or `nl-BE`"),
+    src.URL: (
+        "a link must start with https://, http:// or mailto:",
+        "other schemes (javascript:, data:, file:) are refused",
+    ),
+    src.DURATION_PATTERN: (
+        "a duration is written like 15m, 1h30m, 2h, 1d or PT1H30M",
+        "for example `duration: 45m`",
+    ),
+}
+
+
+def _explain(
+    error: jsonschema.ValidationError, paths_with_errors: set[tuple[Any, ...]]
+) -> list[PendingDiagnostic]:
+    path: JsonPath = tuple(error.absolute_path)
+    where = _describe(path)
+    kind = error.validator
+    instance = error.instance
+    if kind in ("additionalProperties", "unevaluatedProperties") and isinstance(instance, dict):
+        allowed = allowed_keys(error.schema)
+        out = []
+        for key in instance:
+            if key in allowed or (path + (key,)) in paths_with_errors:
+                continue
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            hint = f"did you mean `{close[0]}`?" if close else "allowed here: " + ", ".join(allowed)
+            out.append(
+                PendingDiagnostic(
+                    path + (key,), "LJ100", f"unknown key `{key}`{where}", hint=hint, at_key=True
+                )
+            )
+        return out
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else str(error.validator_value)
+        return [
+            PendingDiagnostic(path, "LJ101", f"missing required key `{missing}`{where}", at_key=bool(path))
+        ]
+    if kind == "type":
+        expected = error.validator_value
+        exp = _EXPECTED.get(expected, str(expected)) if isinstance(expected, str) else "/".join(expected)
+        hint = _type_hint(path, instance, expected)
+        return [
+            PendingDiagnostic(
+                path, "LJ102", f"expected {exp}, found {_type_name(instance)}{where}", hint=hint
+            )
+        ]
+    if kind == "enum":
+        options = [str(v) for v in error.validator_value]
+        close = difflib.get_close_matches(str(instance), options, n=1, cutoff=0.5)
+        hint = f"did you mean `{close[0]}`?" if close else "choose one of: " + ", ".join(options)
+        return [PendingDiagnostic(path, "LJ103", f"`{instance}` is not allowed{where}", hint=hint)]
+    if kind == "pattern":
+        if path and path[-1] in ("url", "booking_url") and isinstance(instance, str):
+            code = "LJ214"
+        else:
+            code = "LJ104"
+        problem, hint = _PATTERN_HELP.get(error.validator_value, ("the value has the wrong form", None))
+        return [PendingDiagnostic(path, code, f"`{_short(instance)}`{where}: {problem}", hint=hint)]
+    if kind == "propertyNames":
+        return [PendingDiagnostic(path, "LJ104", f"{error.message}{where}")]
+    if kind == "minLength":
+        return [
+            PendingDiagnostic(path, "LJ104", f"empty text{where}", hint="write something, or remove the key")
+        ]
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        bound = "at least" if "inimum" in kind else "at most"
+        return [
+            PendingDiagnostic(
+                path, "LJ105", f"{instance} is out of range{where}: {bound} {error.validator_value}"
+            )
+        ]
+    if kind in ("minItems", "maxItems"):
+        bound = "at least" if kind == "minItems" else "at most"
+        return [PendingDiagnostic(path, "LJ106", f"list needs {bound} {error.validator_value} items{where}")]
+    if kind == "uniqueItems":
+        return [PendingDiagnostic(path, "LJ103", f"an item is listed twice{where}", hint="remove the repeat")]
+    return [PendingDiagnostic(path, "LJ107", f"{error.message}{where}")]
+
+
+def _type_hint(path: JsonPath, instance: Any, expected: Any) -> str | None:
+    last = path[-1] if path else None
+    if expected == "string":
+        if last == "duration" and isinstance(instance, (int, float)):
+            return f"write the unit: `duration: {instance}m`"
+        if isinstance(instance, float):
+            return 'YAML reads this as a number (and drops trailing zeros): quote it, "{source}"'
+        if isinstance(instance, (bool, int)):
+            return "quote the value to keep it as text"
+        if instance is None:
+            return "write a value after the colon, or remove the key"
+    if expected == "boolean" and isinstance(instance, str):
+        if instance.lower() in ("yes", "no", "on", "off", "y", "n", "ja", "nee"):
+            return f"write `true` or `false` (not `{instance}`)"
+    if expected == "array" and isinstance(instance, str):
+        return f"write a list: `[{instance}]` or one `- item` per line"
+    if expected == "object" and instance is None:
+        return "this mapping is empty: indent its keys under it, or remove it"
+    return None
+
+
+def _describe(path: JsonPath) -> str:
+    if not path:
+        return ""
+    parts = []
+    for step in path:
+        parts.append(f"[{step}]" if isinstance(step, int) else f".{step}")
+    return " at " + "".join(parts).lstrip(".")
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,517 @@
+"""Safe, strict YAML loading for journey files.
+
+PyYAML follows YAML 1.1 and is lenient in ways that lose an author's work
+without a word: ``no`` becomes ``False``, ``2026-03-01`` a date, ``1:30`` the
+number 90, a repeated key silently keeps the last value. This loader reads
+YAML with the C parser when it is there, resolves plain scalars the way YAML
+1.2's core schema does (and editors do), refuses what a journey never needs
+(Python tags, several documents, alias bombs, absurd nesting) and turns every
+problem into a :class:`~learning_journeys.diagnostics.Diagnostic` with a line
+and column instead of an exception.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .diagnostics import Diagnostic, JsonPath, PendingDiagnostic, Severity
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 64
+MAX_EXPANDED_NODES = 100_000
+
+try:
+    from yaml.cyaml import CParser as _Parser
+
+    _HAS_C = True
+except ImportError:  # pragma: no cover - libyaml ships in PyYAML's wheels
+    _HAS_C = False
+
+# A cheap upper bound for flow nesting: only when a file has more brackets
+# than this do we count its real depth (the C composer recurses and would
+# crash the interpreter on a file of 100,000 '[').
+_BRACKET_BUDGET = 256
+_DEEP_DASHES = re.compile(rb"(?:-[ \t]+){%d}" % 32)
+# Anchors are rare in journeys; only files that define one are checked for
+# alias expansion.
+_ANCHOR = re.compile(rb"(?:^|[\s\[{,])&[^\s]", re.MULTILINE)
+
+
+def _core_schema_resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
+    """Implicit resolvers of YAML 1.2's core schema: no dates, no sexagesimal, no yes/no."""
+    table: dict[Any, list[tuple[str, re.Pattern[str]]]] = {}
+
+    def add(tag: str, regexp: re.Pattern[str], first: str) -> None:
+        for ch in first:
+            table.setdefault(ch, []).append((tag, regexp))
+
+    add(
+        "tag:yaml.org,2002:bool",
+        re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+        "tTfF",
+    )
+    add(
+        "tag:yaml.org,2002:int",
+        re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+        "-+0123456789",
+    )
+    add(
+        "tag:yaml.org,2002:float",
+        re.compile(
+            r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        ),
+        "-+.0123456789",
+    )
+    add("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), "~nN\x00")
+    table.setdefault(None, []).append(("tag:yaml.org,2002:null", re.compile(r"^$")))
+    return table
+
+
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+class _Problem(Exception):
+    """Raised inside construction for a problem that ends the file's reading."""
+
+    def __init__(self, diagnostic: PendingDiagnostic, mark: Any) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+        self.mark = mark
+
+
+class _StrictConstructor(SafeConstructor):  # noqa: B903
+    """SafeConstructor that records duplicate and non-text keys instead of losing them."""
+
+    yaml_constructors = {
+        tag: fn for tag, fn in SafeConstructor.yaml_constructors.items() if tag in _ALLOWED_TAGS
+    }
+    yaml_multi_constructors: dict[str, Any] = {}
+
+    def construct_undefined(self, node: Node) -> Any:
+        raise _Problem(
+            PendingDiagnostic(
+                (),
+                "LJ008",
+                f"the tag {node.tag!r} is not allowed in a journey file",
+                hint="remove the tag; journey files hold plain text, numbers, lists and mappings",
+            ),
+            node.start_mark,
+        )
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, MappingNode):
+            raise ConstructorError(None, None, "expected a mapping", node.start_mark)
+        mapping: dict[Any, Any] = {}
+        found: list[tuple[PendingDiagnostic, Any]] = self.__dict__.setdefault("found", [])
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, str):
+                if isinstance(key, (list, dict)):
+                    raise _Problem(
+                        PendingDiagnostic((), "LJ011", "a key must be text, not a list or mapping"),
+                        key_node.start_mark,
+                    )
+                found.append(
+                    (
+                        PendingDiagnostic(
+                            (),
+                            "LJ011",
+                            f"the key {key_node.value!r} is read as {_kind(key)}, not text",
+                            hint=f'quote it: "{key_node.value}":',
+                        ),
+                        key_node.start_mark,
+                    )
+                )
+                key = str(key_node.value)
+            if key in mapping:
+                found.append(
+                    (
+                        PendingDiagnostic(
+                            (),
+                            "LJ007",
+                            f"duplicate key {key!r}: YAML would silently keep only the last value",
+                            hint="remove or rename one of the two",
+                        ),
+                        key_node.start_mark,
+                    )
+                )
+                continue  # keep the first value, as the author most likely meant
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+_StrictConstructor.yaml_constructors[None] = _StrictConstructor.construct_undefined  # type: ignore[index]
+
+if _HAS_C:
+
+    class _Loader(_Parser, _StrictConstructor, yaml.resolver.BaseResolver):  # type: ignore[misc, valid-type]
+        yaml_implicit_resolvers = _core_schema_resolvers()
+
+        def __init__(self, stream: str) -> None:
+            _Parser.__init__(self, stream)
+            _StrictConstructor.__init__(self)
+            yaml.resolver.BaseResolver.__init__(self)
+
+else:  # pragma: no cover - libyaml is present in every supported wheel
+
+    class _Loader(  # type: ignore[no-redef]
+        yaml.reader.Reader,
+        yaml.scanner.Scanner,
+        yaml.parser.Parser,
+        yaml.composer.Composer,
+        _StrictConstructor,
+        yaml.resolver.BaseResolver,
+    ):
+        yaml_implicit_resolvers = _core_schema_resolvers()
+
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            _StrictConstructor.__init__(self)
+            yaml.resolver.BaseResolver.__init__(self)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "empty (null)"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return type(value).__name__
+
+
+@dataclass
+class LoadedYaml:
+    """What reading one file gave: its data (None when unusable) and its problems."""
+
+    file: str
+    text: str | None
+    data: Any = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None and not any(d.is_error for d in self.diagnostics)
+
+
+def _line_col(data: bytes | str, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    nl = b"\n" if isinstance(before, bytes) else "\n"
+    line = before.count(nl) + 1  # type: ignore[arg-type]
+    last = before.rfind(nl)  # type: ignore[arg-type]
+    return line, offset - last
+
+
+def load_yaml_bytes(raw: bytes, file: str) -> LoadedYaml:
+    """Read one journey file's bytes: never raises, never hangs on hostile input."""
+    result = LoadedYaml(file=file, text=None)
+
+    def fail(code: str, message: str, line: int = 1, col: int = 1, hint: str | None = None) -> LoadedYaml:
+        result.diagnostics.append(Diagnostic(file, line, col, code, message, hint=hint))
+        return result
+
+    if len(raw) > MAX_FILE_BYTES:
+        return fail(
+            "LJ002",
+            f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
+            hint="move long texts into Markdown files next to the journey (content_file)",
+        )
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, col = _line_col(raw, nul)
+        return fail("LJ003", "file holds a NUL byte; is it a binary file?", line, col)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line, col = _line_col(raw, err.start)
+        return fail(
+            "LJ003",
+            f"invalid UTF-8 (byte 0x{raw[err.start]:02x})",
+            line,
+            col,
+            hint="save the file as UTF-8 in your editor",
+        )
+    result.text = text
+
+    depth_problem = _check_depth(raw, text)
+    if depth_problem:
+        return fail("LJ010", *depth_problem)
+
+    loader = None
+    try:
+        loader = _Loader(text)
+        node = loader.get_single_node()
+        if node is None:
+            return fail(
+                "LJ006",
+                "the file is empty",
+                hint="start from `journeys new ID`, which writes a commented example",
+            )
+        if _ANCHOR.search(raw):
+            expanded = _expanded_size(node)
+            if expanded > MAX_EXPANDED_NODES:
+                return fail(
+                    "LJ009",
+                    f"anchors and aliases expand to more than {MAX_EXPANDED_NODES:,} values",
+                    node.start_mark.line + 1,
+                    node.start_mark.column + 1,
+                    hint="write the values out instead of reusing them through aliases",
+                )
+        if not isinstance(node, MappingNode):
+            return fail(
+                "LJ006",
+                "the top level of a journey file must be a mapping (key: value lines)",
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                hint="a journey starts with lines such as `id: my-journey` and `title: ...`",
+            )
+        data = loader.construct_document(node)
+    except _Problem as problem:
+        mark = problem.mark
+        d = problem.diagnostic
+        return fail(d.code, d.message, mark.line + 1, mark.column + 1, d.hint)
+    except yaml.composer.ComposerError as err:
+        if "single document" in str(err):
+            mark = err.problem_mark
+            return fail(
+                "LJ005",
+                "more than one YAML document in this file (a second `---`)",
+                mark.line + 1 if mark else 1,
+                mark.column + 1 if mark else 1,
+                hint="keep one journey per file",
+            )
+        return _syntax_error(result, err)
+    except yaml.reader.ReaderError as err:
+        line, col = _line_col(text, err.position)
+        return fail(
+            "LJ003",
+            f"control character U+{err.character:04X} is not allowed in YAML",
+            line,
+            col,
+            hint="remove the invisible character (often pasted in from a word processor)",
+        )
+    except yaml.MarkedYAMLError as err:
+        return _syntax_error(result, err)
+    except yaml.YAMLError as err:
+        return fail("LJ004", str(err))
+    except RecursionError:
+        return fail("LJ010", f"nesting deeper than {MAX_DEPTH} levels")
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+    for pending, mark in loader.__dict__.get("found", []):
+        result.diagnostics.append(
+            Diagnostic(
+                file,
+                mark.line + 1,
+                mark.column + 1,
+                pending.code,
+                pending.message,
+                pending.severity,
+                pending.hint,
+            )
+        )
+    result.data = data
+    return result
+
+
+def _syntax_error(result: LoadedYaml, err: yaml.MarkedYAMLError) -> LoadedYaml:
+    mark = err.problem_mark or err.context_mark
+    message = " ".join(p for p in (err.context, err.problem) if p) or "YAML syntax error"
+    hint = None
+    at = _char_at(result.text, mark) if mark else ""
+    if at == "\t" or "tab" in message:
+        message = "a tab character cannot indent YAML"
+        hint = "indent with spaces, not tabs"
+    elif "mapping values are not allowed" in message:
+        hint = "a value with `: ` in it needs quotes, or check the indentation of this line"
+    elif "could not find expected ':'" in message or "expected <block end>" in message:
+        hint = "check the indentation of this line and the one before"
+    result.diagnostics.append(
+        Diagnostic(
+            result.file,
+            mark.line + 1 if mark else 1,
+            mark.column + 1 if mark else 1,
+            "LJ004",
+            f"YAML syntax: {message}",
+            hint=hint,
+        )
+    )
+    return result
+
+
+def _char_at(text: str | None, mark: Any) -> str:
+    if text is None:
+        return ""
+    lines = text.split("\n")
+    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return ""
+
+
+def _check_depth(raw: bytes, text: str) -> tuple[str, int, int, str] | None:
+    """Refuse nesting that would crash or stall the parser, cheaply in the common case."""
+    if raw.count(b"[") + raw.count(b"{") <= _BRACKET_BUDGET and not _DEEP_DASHES.search(raw):
+        # Block nesting needs one more space of indentation per level and the
+        # file size is capped, so only flow brackets and `- - -` can go deep.
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader if _HAS_C else yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    return (
+                        f"nesting deeper than {MAX_DEPTH} levels",
+                        mark.line + 1,
+                        mark.column + 1,
+                        "a journey needs a handful of levels; check the brackets",
+                    )
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the real load reports the syntax error with its position
+    return None
+
+
+def _expanded_size(root: Node) -> int:
+    """How many nodes the document holds once every alias is expanded (iterative, memoised)."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if children_done or not children:
+            total = 1 + sum(sizes.get(id(c), 0) for c in children)
+            sizes[id(node)] = min(total, MAX_EXPANDED_NODES + 1)
+            continue
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if id(c) not in sizes)
+    return sizes[id(root)]
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+class SourceMap:
+    """Finds where a JSON path of the loaded data stands in the YAML source.
+
+    Built only for files that have problems: it composes the file a second
+    time, which costs about as much as loading it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.root: Node | None = None
+        try:
+            loader = _Loader(text)
+            try:
+                self.root = loader.get_single_node()
+            finally:
+                loader.dispose()
+        except (yaml.YAMLError, RecursionError):
+            self.root = None
+
+    def locate(self, path: JsonPath, at_key: bool = False) -> tuple[int, int]:
+        """1-based line and column of the value at ``path`` (or of its key when ``at_key``)."""
+        node = self.root
+        if node is None:
+            return (1, 1)
+        mark = node.start_mark
+        for step in path:
+            key_node, value_node = self._step(node, step)
+            if value_node is None:
+                break
+            node = value_node
+            mark = key_node.start_mark if (at_key and key_node is not None) else value_node.start_mark
+        return (mark.line + 1, mark.column + 1)
+
+    def scalar(self, path: JsonPath) -> str | None:
+        """The text of the scalar at ``path`` exactly as written."""
+        node = self.root
+        for step in path:
+            if node is None:
+                return None
+            node = self._step(node, step)[1]
+        return node.value if isinstance(node, ScalarNode) else None
+
+    def key_of(self, path: JsonPath, key: str) -> tuple[int, int] | None:
+        """Position of ``key`` inside the mapping at ``path``."""
+        node = self.root
+        for step in path:
+            if node is None:
+                return None
+            node = self._step(node, step)[1]
+        if isinstance(node, MappingNode):
+            for k, _v in node.value:
+                if isinstance(k, ScalarNode) and k.value == key:
+                    return (k.start_mark.line + 1, k.start_mark.column + 1)
+        return None
+
+    @staticmethod
+    def _step(node: Node, step: str | int) -> tuple[Node | None, Node | None]:
+        if isinstance(node, MappingNode):
+            for k, v in node.value:
+                if isinstance(k, ScalarNode) and k.value == str(step):
+                    return k, v
+        elif isinstance(node, SequenceNode) and isinstance(step, int):
+            if 0 <= step < len(node.value):
+                return None, node.value[step]
+        return None, None
+
+
+def iter_scalar_strings(data: Any) -> Iterator[str]:
+    """Every text value in loaded data (used to look for unsafe links)."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def resolve_pending(
+    file: str, text: str | None, pending: list[PendingDiagnostic], source_map: SourceMap | None = None
+) -> list[Diagnostic]:
+    """Give path-based problems their line and column (composing the file only if needed)."""
+    if not pending:
+        return []
+    smap = source_map or (SourceMap(text) if text is not None else None)
+    out = []
+    for p in pending:
+        line, col = smap.locate(p.path, p.at_key) if smap else (1, 1)
+        hint = p.hint
+        if hint and "{source}" in hint:
+            hint = hint.replace("{source}", (smap.scalar(p.path) if smap else None) or "")
+        out.append(Diagnostic(file, line, col, p.code, p.message, p.severity or Severity.ERROR, hint))
+    return out
