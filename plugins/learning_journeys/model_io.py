@@ -208,16 +208,13 @@ def journey_to_data(journey: Journey) -> dict[str, Any]:
     if journey.evaluation:
         data["evaluation"] = {name: _dataclass_data(level) for name, level in journey.evaluation.levels()}
     out = _clean(data)
-    out["phases"] = {
-        p.key: _clean(
-            {
-                "title": p.title,
-                "intro": p.intro,
-                "activities": [activity_to_data(a) for a in p.activities],
-            }
-        )
-        for p in journey.phases
-    }
+    out["phases"] = {}
+    for p in journey.phases:
+        phase = _clean({"title": p.title, "intro": p.intro})
+        if p.activities:
+            # activity_to_data is clean already; cleaning again would drop `correct: false`
+            phase["activities"] = [activity_to_data(a) for a in p.activities]
+        out["phases"][p.key] = phase
     if journey.cohorts:
         out["cohorts"] = [
             _clean(

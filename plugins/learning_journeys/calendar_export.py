@@ -1,0 +1,86 @@
+"""iCalendar files for dated sessions, built with the icalendar library.
+
+One ``.ics`` per session and one per cohort, with stable UIDs (journey,
+cohort and session ids) so that re-importing updates events instead of
+duplicating them, and times in the cohort's own time zone.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timedelta, timezone
+
+from icalendar import Calendar, Event
+
+from .model import Journey
+from .schedule import ScheduledSession, cohort_sessions
+
+PRODID = "-//mkdocs-learning-journeys//EN"
+
+
+def _calendar(name: str) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    return cal
+
+
+def _event(journey: Journey, s: ScheduledSession, stamp: datetime) -> Event | None:
+    if s.day is None:
+        return None
+    event = Event()
+    event.add("uid", s.uid)
+    event.add("dtstamp", stamp)
+    title = s.activity.title if not s.session.title else f"{s.activity.title}: {s.session.title}"
+    event.add("summary", f"{title} ({journey.title})")
+    if s.start is not None:
+        event.add("dtstart", s.start)
+        event.add("dtend", s.end if s.end is not None else s.start + timedelta(hours=1))
+    else:
+        event.add("dtstart", s.day)
+        event.add("dtend", s.day + timedelta(days=1))
+    if s.location:
+        event.add("location", s.location)
+    if s.url:
+        event.add("url", s.url)
+    details = [line for line in (s.facilitator and f"Facilitator: {s.facilitator}", s.url) if line]
+    if details:
+        event.add("description", "\n".join(details))
+    return event
+
+
+def session_calendar(journey: Journey, sessions: Iterable[ScheduledSession], name: str) -> bytes:
+    """An .ics file with ``sessions`` (those without a date are left out)."""
+    cal = _calendar(name)
+    # A fixed stamp keeps rebuilds byte-identical: the cohort's design is the source of truth.
+    stamp = datetime(2000, 1, 1, tzinfo=timezone.utc)
+    for s in sessions:
+        event = _event(journey, s, stamp)
+        if event is not None:
+            cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def calendar_uri(prefix: str, journey_id: str, cohort_id: str, session_id: str | None = None) -> str:
+    name = f"{cohort_id}.ics" if session_id is None else f"{cohort_id}-{session_id}.ics"
+    return posixpath.join(*(p for p in (prefix.strip("/"), journey_id, "calendar", name) if p))
+
+
+def calendar_files(journeys: Iterable[Journey], prefix: str) -> Iterator[tuple[str, bytes]]:
+    """(site path, content) of every calendar file of every journey."""
+    for journey in journeys:
+        for cohort in journey.cohorts:
+            sessions = [s for s in cohort_sessions(journey, cohort) if s.day is not None]
+            if not sessions:
+                continue
+            name = f"{journey.title} – {cohort.title or cohort.id}"
+            yield calendar_uri(prefix, journey.id, cohort.id), session_calendar(journey, sessions, name)
+            for s in sessions:
+                yield (
+                    calendar_uri(prefix, journey.id, cohort.id, s.session.id),
+                    session_calendar(journey, [s], name),
+                )

@@ -1,0 +1,280 @@
+"""The MkDocs plugin: a thin adapter from MkDocs' events to the core.
+
+``on_pre_build`` loads and checks the journeys (before MkDocs empties the
+site folder, so a failed build leaves the last good site); ``on_files`` adds
+the generated pages; ``on_nav`` puts them in journey order; ``on_serve``
+watches the journey files.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .assets import asset_files
+from .calendar_export import calendar_files
+from .i18n import labels_for
+from .loading import LoadResult, load_journeys
+from .render import NavNode, RenderOptions, SitePlan, build_site, problems_page
+from .reporting import format_text
+from .sanitize import SafeLinksExtension
+from .yaml_loader import SourceMap
+
+log = get_plugin_logger(__name__)
+
+# Markdown extensions the generated pages are written for (all ship with
+# MkDocs or Material); added when a site does not list them itself.
+REQUIRED_EXTENSIONS = (
+    "tables",
+    "attr_list",
+    "md_in_html",
+    "admonition",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.tabbed",
+    "pymdownx.tilde",
+)
+
+
+class _PluginConfig(base.Config):
+    journeys_dir = c.Dir(exists=True, default="journeys")
+    """Folder with the journey files (*.yaml), relative to mkdocs.yml."""
+    prefix = c.Type(str, default="journeys")
+    """Where the generated pages go in the site: `journeys/` by default, `""` for the site root."""
+    templates_dir = c.Optional(c.Dir(exists=True))
+    """A folder of templates that override the built-in ones by file name."""
+    strict = c.Type(bool, default=False)
+    """Treat journey warnings as errors."""
+    sanitize = c.Type(bool, default=True)
+    """Strip scripts, event handlers and javascript: links from authors' Markdown. Turn off only
+    for a site that fully trusts every author."""
+    nav_title = c.Optional(c.Type(str))
+    """Title of the journeys section in the navigation (default: "Learning journeys" in the
+    site's language)."""
+    language = c.Optional(c.Type(str))
+    """Language of the site's own labels (default: the theme's language)."""
+
+
+class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
+    """Generates a learning site from journey YAML files."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._serving = False
+        self._result: LoadResult | None = None
+        self._plan: SitePlan | None = None
+        self._problems: str | None = None
+        self._generated: dict[str, Any] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # One plugin object lives through all rebuilds of `mkdocs serve`.
+        self._result = None
+        self._plan = None
+        self._problems = None
+        self._generated = {}
+        for name in REQUIRED_EXTENSIONS:
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+        if self.config.sanitize:
+            config.markdown_extensions.append(SafeLinksExtension())
+        for uri in (a.uri for a in asset_files()):
+            if uri.endswith(".css") and uri not in config.extra_css:
+                config.extra_css.append(uri)
+            elif uri.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(uri)
+        return config
+
+    def _site_language(self, config: MkDocsConfig) -> str | None:
+        return self.config.language or config.theme.get("language")
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        journeys_dir = Path(self.config.journeys_dir)
+        base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        result = load_journeys([journeys_dir], base=base)
+        self._result = result
+        problems = [d for d in result.diagnostics if d.is_error or self.config.strict]
+        warnings = [d for d in result.diagnostics if not (d.is_error or self.config.strict)]
+        for w in warnings:
+            log.warning(format_text([w]))
+        if problems:
+            text = format_text(problems)
+            summary = f"{len(problems)} problem(s) in the journey files:\n{text}"
+            if not self._serving:
+                # Raised before MkDocs empties site/, so the last good site stays.
+                raise PluginError(summary)
+            log.error(summary)
+            self._problems = text
+            return
+        options = RenderOptions(
+            prefix=self.config.prefix,
+            site_language=self._site_language(config),
+            sanitize=self.config.sanitize,
+            template_dirs=(Path(self.config.templates_dir),) if self.config.templates_dir else (),
+            nav_title=self.config.nav_title,
+        )
+        try:
+            self._plan = build_site(result.journeys, options)
+        except Exception as err:  # noqa: BLE001 - shown as a build error, not a traceback
+            raise PluginError(
+                f"learning-journeys could not render the pages: {type(err).__name__}: {err}"
+            ) from err
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self._drop_sources(files)
+        if self._problems is not None:
+            uri = posixpath.join(self.config.prefix.strip("/"), "index.md")
+            labels = labels_for(self._site_language(config), None)
+            self._add(files, config, uri, problems_page(self._problems, labels))
+            return files
+        if self._plan is None:
+            return files
+        lines = _source_lines(self._plan)
+        docs_dir = Path(config.docs_dir)
+        for page in self._plan.pages:
+            file = self._add(files, config, page.uri, page.markdown)
+            if page.source is not None:
+                edit = Path(os.path.relpath(page.source, docs_dir)).as_posix()
+                line = lines.get((page.source, page.activity_path))
+                file.edit_uri = f"{edit}#L{line}" if line else edit
+        for asset in asset_files():
+            self._add(files, config, asset.uri, asset.content)
+        for uri, content in calendar_files(self._result.journeys if self._result else (), self.config.prefix):
+            self._add(files, config, uri, content)
+        return files
+
+    def _add(self, files: Files, config: MkDocsConfig, uri: str, content: str | bytes) -> File:
+        existing = files.get_file_from_path(uri)
+        if existing is not None:
+            raise PluginError(
+                f"learning-journeys wants to generate '{uri}', but the site already has that file."
+                " Set the plugin's `prefix` option to put the journeys elsewhere."
+            )
+        file = File.generated(config, uri, content=content, inclusion=InclusionLevel.INCLUDED)
+        files.append(file)
+        self._generated[uri] = file
+        return file
+
+    def _drop_sources(self, files: Files) -> None:
+        """Journey sources inside docs_dir are inputs, not pages or downloads."""
+        if self._result is None:
+            return
+        sources = {str(f.path.resolve()) for f in self._result.files}
+        for r in self._result.files:
+            sources.update(str(p) for p in r.content_files)
+        journeys_dir = Path(self.config.journeys_dir).resolve()
+        for file in list(files):
+            if not file.abs_src_path:
+                continue
+            path = Path(file.abs_src_path).resolve()
+            if str(path) in sources or (
+                path.suffix in (".yaml", ".yml") and path.is_relative_to(journeys_dir)
+            ):
+                files.remove(file)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        ours = set(self._generated)
+        if not ours:
+            return nav
+        if self._plan is None:
+            section_items: list[Any] = [
+                f.page for uri, f in self._generated.items() if uri.endswith(".md") and f.page
+            ]
+        else:
+            section_items = [_to_structure(self._plan.nav, files)]
+        items, position = _without(nav.items, ours)
+        if position is None:
+            position = len(items)
+        # A site without its own pages gets the journeys at the top level.
+        if not items and section_items and isinstance(section_items[0], Section):
+            section_items = section_items[0].children
+        items[position:position] = section_items
+        return _navigation(items)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(Path(self.config.journeys_dir).resolve()))
+        if self.config.templates_dir:
+            server.watch(str(Path(self.config.templates_dir).resolve()))
+        return server
+
+
+def _to_structure(node: NavNode, files: Files) -> Any:
+    if node.uri is not None and not node.children:
+        file = files.get_file_from_path(node.uri)
+        if file is None or file.page is None:
+            return Link(node.title, node.uri)
+        file.page.title = node.title  # type: ignore[misc]
+        return file.page
+    children = [_to_structure(child, files) for child in node.children]
+    return Section(node.title, children)
+
+
+def _without(items: list[Any], ours: set[str]) -> tuple[list[Any], int | None]:
+    """The nav minus our pages (and sections left empty), and where the first one stood."""
+    kept: list[Any] = []
+    position = None
+    for item in items:
+        if isinstance(item, Page) and item.file.src_uri in ours:
+            position = len(kept) if position is None else position
+            continue
+        if isinstance(item, Section):
+            children, inner = _without(item.children, ours)
+            if inner is not None and position is None:
+                position = len(kept)
+            if not children:
+                continue
+            item.children = children
+        kept.append(item)
+    return kept, position
+
+
+def _navigation(items: list[Any]) -> Navigation:
+    pages: list[Page] = []
+
+    def walk(children: list[Any], parent: Section | None) -> None:
+        for child in children:
+            child.parent = parent
+            if isinstance(child, Page):
+                pages.append(child)
+            elif isinstance(child, Section):
+                walk(child.children, child)
+
+    walk(items, None)
+    for previous, following in zip(pages, pages[1:]):
+        previous.next_page = following
+        following.previous_page = previous
+    if pages:
+        pages[0].previous_page = None
+        pages[-1].next_page = None
+    return Navigation(items, pages)
+
+
+def _source_lines(plan: SitePlan) -> dict[tuple[Path, Any], int]:
+    """Line of each page's part of its YAML file, for "edit this page" links."""
+    out: dict[tuple[Path, Any], int] = {}
+    maps: dict[Path, SourceMap] = {}
+    for page in plan.pages:
+        if page.source is None or page.activity_path is None:
+            continue
+        if page.source not in maps:
+            try:
+                maps[page.source] = SourceMap(page.source.read_text(encoding="utf-8"))
+            except OSError:
+                continue
+        out[(page.source, page.activity_path)] = maps[page.source].locate(page.activity_path)[0]
+    return out
