@@ -255,7 +255,7 @@ def _navigation(items: list[Any]) -> Navigation:
                 walk(child.children, child)
 
     walk(items, None)
-    for previous, following in zip(pages, pages[1:]):
+    for previous, following in zip(pages, pages[1:], strict=False):
         previous.next_page = following
         following.previous_page = previous
     if pages:

@@ -19,6 +19,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .calendar_export import calendar_uri
 from .durations import humanize
 from .i18n import Labels, labels_for
 from .jsonld import journey_jsonld
@@ -141,6 +142,7 @@ def make_environment(options: RenderOptions) -> Environment:
     env.filters["indent_md"] = _indent_md
     env.globals["icon"] = icon
     env.globals["TYPE_ICONS"] = TYPE_ICONS
+    env.globals["calendar_uri"] = lambda *ids: calendar_uri(options.prefix, *ids)
     return env
 
 
