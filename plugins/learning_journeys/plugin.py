@@ -13,6 +13,7 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -217,11 +218,12 @@ def _to_structure(node: NavNode, files: Files) -> Any:
     if node.uri is not None and not node.children:
         file = files.get_file_from_path(node.uri)
         if file is None or file.page is None:
-            return Link(node.title, node.uri)
-        file.page.title = node.title  # type: ignore[misc]
+            return Link(str(escape(node.title)), node.uri)
+        # Themes print nav titles unescaped (MkDocs' Jinja has autoescape off).
+        file.page.title = str(escape(node.title))  # type: ignore[misc]
         return file.page
     children = [_to_structure(child, files) for child in node.children]
-    return Section(node.title, children)
+    return Section(str(escape(node.title)), children)
 
 
 def _without(items: list[Any], ours: set[str]) -> tuple[list[Any], int | None]:
