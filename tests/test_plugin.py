@@ -196,13 +196,20 @@ def test_hostile_text_is_shown_as_text_never_run(tmp_path: Path) -> None:
     for uri in ("journeys/index.html", "journeys/small/index.html", "journeys/small/pre/intro/index.html"):
         page = html(site, uri)
         assert "<script>alert" not in page
-        assert not re.search(r"\son\w+=", page.split('<div class="md-content"', 1)[1].split("</article>")[0])
+        content = page.split('<div class="md-content"', 1)[1].split("</article>")[0]
+        # JSON-LD holds the text as JSON string data, escaped for <script>; see the JSON-LD test
+        content = re.sub(r'<script type="application/ld\+json">.*?</script>', "", content, flags=re.S)
+        assert not re.search(r"<[^>]*\son\w+=", content)
         assert not re.search(r"(href|src)\s*=\s*[\"']?\s*(javascript|data):", page, re.I)
         assert "<script>alert" not in page
     module = html(site, "journeys/small/pre/intro/index.html")
     assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in module or "&#60;script&#62;" in module
     assert "<b>bold</b>" in module  # harmless HTML stays
     assert 'href="https://example.org/"' in module
+    overview = html(site, "journeys/small/index.html")
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', overview, re.S).group(1)
+    assert "<" not in script  # cannot close the element or open a comment
+    assert jsonld(overview)["name"] == HOSTILE["title"]
 
 
 def test_sanitizing_can_be_switched_off_for_trusted_authors(tmp_path: Path) -> None:
