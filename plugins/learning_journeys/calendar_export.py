@@ -11,7 +11,9 @@ import posixpath
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 
-from icalendar import Calendar, Event
+from functools import lru_cache
+
+from icalendar import Calendar, Event, Timezone
 
 from .model import Journey
 from .schedule import ScheduledSession, cohort_sessions
@@ -26,6 +28,12 @@ def _calendar(name: str) -> Calendar:
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
     return cal
+
+
+@lru_cache(maxsize=None)
+def _vtimezone(tzid: str) -> Timezone:
+    """The VTIMEZONE component of a zone, computed once per build process."""
+    return Timezone.from_tzid(tzid)
 
 
 def _event(journey: Journey, s: ScheduledSession, stamp: datetime) -> Event | None:
@@ -57,11 +65,18 @@ def session_calendar(journey: Journey, sessions: Iterable[ScheduledSession], nam
     cal = _calendar(name)
     # A fixed stamp keeps rebuilds byte-identical: the cohort's design is the source of truth.
     stamp = datetime(2000, 1, 1, tzinfo=timezone.utc)
+    zones: set[str] = set()
+    events = []
     for s in sessions:
         event = _event(journey, s, stamp)
         if event is not None:
-            cal.add_component(event)
-    cal.add_missing_timezones()
+            events.append(event)
+            if s.start is not None and s.start.tzinfo is not None:
+                zones.add(str(s.start.tzinfo))
+    for tzid in sorted(zones):
+        cal.add_component(_vtimezone(tzid))
+    for event in events:
+        cal.add_component(event)
     return cal.to_ical()
 
 

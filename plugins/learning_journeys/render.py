@@ -11,7 +11,7 @@ import json
 import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import util as importlib_util
 from pathlib import Path
 from typing import Any
@@ -123,8 +123,13 @@ def icon(name: str) -> Markup:
     return Markup(f'<span class="lj-icon" aria-hidden="true">{svg}</span>')
 
 
+@lru_cache(maxsize=8)
 def make_environment(options: RenderOptions) -> Environment:
-    """The Jinja2 environment: a site's own template folder first, then ours."""
+    """The Jinja2 environment: a site's own template folder first, then ours.
+
+    Cached: compiling the templates costs more than rendering a small site, and
+    Jinja reloads a template whose file changed (``mkdocs serve`` with overrides).
+    """
     loaders = [FileSystemLoader(str(d)) for d in options.template_dirs]
     loaders.append(FileSystemLoader(str(templates_dir())))
     env = Environment(
@@ -228,7 +233,7 @@ def _journey_pages(
     pages.append(
         PageSpec(
             journey_uri,
-            labels("overview"),
+            journey.title,
             _render(
                 env,
                 "journey.md.j2",
@@ -243,7 +248,7 @@ def _journey_pages(
             journey.source,
         )
     )
-    nav: list[NavNode] = [NavNode(labels("overview"), journey_uri)]
+    nav: list[NavNode] = [NavNode(journey.title, journey_uri)]
     for phase in journey.phases:
         phase_uri = uris.phase(journey, phase.key)
         title = phase.title or labels(f"phase_{phase.key}")
