@@ -7,31 +7,28 @@ and ``learning_journeys.site_templates`` (mapped from the repository's top-level
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
-_REPO = Path(__file__).resolve().parents[2]
+_PACKAGE = Path(__file__).resolve().parent
+_REPO = _PACKAGE.parents[1]
 
 
-def _data_dir(subpackage: str, repo_folder: str) -> Path:
-    try:
-        found = Path(str(resources.files(f"learning_journeys.{subpackage}")))
-        if found.is_dir():
-            return found
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return _REPO / repo_folder  # running from a source checkout without installing
+def _data_dir(name: str) -> Path:
+    installed = _PACKAGE / name
+    if installed.is_dir():
+        return installed
+    return _REPO / name  # a source checkout (editable install): the top-level folder
 
 
 def schema_path() -> Path:
     """The journey JSON Schema file."""
-    return _data_dir("schemas", "schemas") / "journey.schema.json"
+    return _data_dir("schemas") / "journey.schema.json"
 
 
 def templates_dir() -> Path:
     """The folder of the built-in Jinja2 page templates."""
-    return _data_dir("site_templates", "site_templates")
+    return _data_dir("site_templates")
 
 
 def package_dir() -> Path:
-    return Path(__file__).resolve().parent
+    return _PACKAGE
