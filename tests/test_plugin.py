@@ -174,16 +174,18 @@ HOSTILE = {
     "title": "<script>alert('title')</script> [x](javascript:alert(1))",
     "summary": '<img src=x onerror="alert(2)">',
     "content": (
-        "Hello <script>alert(3)</script> <b onclick=\"alert(4)\">bold</b>\n\n"
+        'Hello <script>alert(3)</script> <b onclick="alert(4)">bold</b>\n\n'
         "[click](javascript:alert(5)) [ok](https://example.org/)\n\n"
-        "<a href=\"javascript:alert(6)\">a</a> ![i](jav&#x61;script:alert(7))\n\n"
-        "para\n{: onmouseover=\"alert(8)\" }\n"
+        '<a href="javascript:alert(6)">a</a> ![i](jav&#x61;script:alert(7))\n\n'
+        'para\n{: onmouseover="alert(8)" }\n'
     ),
 }
 
 
 def _hostile_journey() -> str:
-    text = SMALL_JOURNEY.format(id="small", title="'" + HOSTILE["title"].replace("'", "''") + "'", language="en")
+    text = SMALL_JOURNEY.format(
+        id="small", title="'" + HOSTILE["title"].replace("'", "''") + "'", language="en"
+    )
     text = text.replace("summary: A small journey for tests.", "summary: '" + HOSTILE["summary"] + "'")
     body = "\n".join("          " + line for line in HOSTILE["content"].splitlines())
     return text.replace("          Read **this** first.", body)

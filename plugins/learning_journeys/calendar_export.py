@@ -10,8 +10,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone
-
-from functools import lru_cache
+from functools import cache
 
 from icalendar import Calendar, Event, Timezone
 
@@ -30,7 +29,7 @@ def _calendar(name: str) -> Calendar:
     return cal
 
 
-@lru_cache(maxsize=None)
+@cache
 def _vtimezone(tzid: str) -> Timezone:
     """The VTIMEZONE component of a zone, computed once per build process."""
     return Timezone.from_tzid(tzid)

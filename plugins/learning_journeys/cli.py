@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -15,7 +16,8 @@ from .loading import load_journeys
 from .reporting import format_github, format_json, format_text, summary
 from .resources import schema_path
 from .scaffold import new_journey_yaml
-from .schema_source import SLUG
+from .schema_source import LANG, SLUG
+from .yaml_loader import load_yaml_bytes
 
 DEFAULT_DIR = Path("journeys")
 
@@ -92,6 +94,8 @@ def new(journey_id: str, title: str | None, language: str, directory: Path) -> N
         raise click.BadParameter(
             "use lowercase letters, digits and hyphens, e.g. `onboarding-2027`", param_hint="JOURNEY_ID"
         )
+    if not re.match(LANG, language):
+        raise click.BadParameter("use a BCP 47 code such as `nl`, `en` or `nl-BE`", param_hint="--language")
     target = directory / f"{journey_id}.yaml"
     if target.exists():
         raise click.UsageError(f"{target} already exists; choose another id or remove the file")
@@ -101,11 +105,23 @@ def new(journey_id: str, title: str | None, language: str, directory: Path) -> N
     else:
         schema = schema_path().as_uri()
     text = new_journey_yaml(
-        journey_id, title or journey_id.replace("-", " ").capitalize(), language, schema, str(target)
+        journey_id,
+        _yaml_text(title or journey_id.replace("-", " ").capitalize()),
+        language,
+        schema,
+        str(target),
     )
     directory.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     click.echo(f"wrote {target}")
+
+
+def _yaml_text(value: str) -> str:
+    """``value`` as it must stand after `key: ` to read back as this text: plain if it can, else quoted."""
+    loaded = load_yaml_bytes(f"key: {value}\n".encode(), "--title")
+    if loaded.ok and loaded.data == {"key": value}:
+        return value
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a double-quoted YAML scalar
 
 
 @cli.command()

@@ -13,7 +13,6 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,7 +28,7 @@ from .i18n import labels_for
 from .loading import LoadResult, load_journeys
 from .render import NavNode, RenderOptions, SitePlan, build_site, problems_page
 from .reporting import format_text
-from .sanitize import SafeLinksExtension
+from .sanitize import SafeLinksExtension, theme_title
 from .yaml_loader import SourceMap
 
 log = get_plugin_logger(__name__)
@@ -218,12 +217,12 @@ def _to_structure(node: NavNode, files: Files) -> Any:
     if node.uri is not None and not node.children:
         file = files.get_file_from_path(node.uri)
         if file is None or file.page is None:
-            return Link(str(escape(node.title)), node.uri)
+            return Link(theme_title(node.title), node.uri)
         # Themes print nav titles unescaped (MkDocs' Jinja has autoescape off).
-        file.page.title = str(escape(node.title))  # type: ignore[misc]
+        file.page.title = theme_title(node.title)  # type: ignore[misc]
         return file.page
     children = [_to_structure(child, files) for child in node.children]
-    return Section(str(escape(node.title)), children)
+    return Section(theme_title(node.title), children)
 
 
 def _without(items: list[Any], ours: set[str]) -> tuple[list[Any], int | None]:

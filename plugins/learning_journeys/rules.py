@@ -80,7 +80,8 @@ def _unknown(ref: str, known: Iterable[str], path: JsonPath, what: str) -> Pendi
     import difflib
 
     close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
-    hint = f"did you mean `{close[0]}`?" if close else f"define a {what} with id `{ref}` first"
+    article = "an" if what[0] in "aeiou" else "a"
+    hint = f"did you mean `{close[0]}`?" if close else f"define {article} {what} with id `{ref}` first"
     return PendingDiagnostic(path, "LJ201", f"unknown {what} `{ref}`", hint=hint)
 
 
@@ -219,14 +220,19 @@ def _sessions(j: Journey) -> list[PendingDiagnostic]:
                             f"day {s.day} does not fit in week {a.week}: with `week`, days count 1-7",
                         )
                     )
+    designed = {s.id: s for _p, a in j.activities() for s in a.sessions}
     for ci, c in enumerate(j.cohorts):
         for sid, o in c.sessions:
-            if o.start and o.end and _minutes(o.end) <= _minutes(o.start):
+            # An override may change only one end of the session: check the times that apply.
+            design = designed.get(sid)
+            start = o.start or (design.start if design else None)
+            end = o.end or (design.end if design else None)
+            if start and end and _minutes(end) <= _minutes(start):
                 out.append(
                     PendingDiagnostic(
-                        ("cohorts", ci, "sessions", sid, "end"),
+                        ("cohorts", ci, "sessions", sid, "end" if o.end else "start"),
                         "LJ204",
-                        f"session `{sid}` ends ({o.end}) before or when it starts ({o.start})",
+                        f"session `{sid}` ends ({end}) before or when it starts ({start})",
                     )
                 )
     return out

@@ -18,6 +18,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
+from markupsafe import escape
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
@@ -45,6 +46,18 @@ def plain_text(value: object) -> str:
         return ""
     text = " ".join(str(value).split())
     return text.translate(_MD_TRANS)
+
+
+def theme_title(value: str) -> str:
+    """A title for the theme's navigation and <title>.
+
+    Themes print nav titles raw, and Material's <title> runs them through
+    ``striptags``, which turns ``&lt;`` back into ``<``: no escaping survives
+    both. So angle brackets become look-alike quotation marks, and the rest is
+    escaped once.
+    """
+    text = " ".join(str(value).split()).replace("<", "\u2039").replace(">", "\u203a")
+    return str(escape(text))
 
 
 def is_safe_url(url: str) -> bool:

@@ -120,6 +120,10 @@ _PATTERN_HELP = {
         "a duration is written like 15m, 1h30m, 2h, 1d or PT1H30M",
         "for example `duration: 45m`",
     ),
+    src.ACTIVITY_FIELDS["micro-module"][2]["content_file"]["pattern"]: (
+        "a content file is a Markdown file ending in .md or .markdown",
+        "for example `content/intro.md`, relative to this journey file",
+    ),
 }
 
 
@@ -146,8 +150,17 @@ def _explain(
         return out
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else str(error.validator_value)
+        hint = None
+        if isinstance(instance, dict):
+            # A misspelt `type` is never reported as unknown: no activity branch applies without it.
+            written = [k for k in instance if isinstance(k, str) and k != missing]
+            close = difflib.get_close_matches(missing, written, n=1, cutoff=0.6)
+            if close:
+                hint = f"is `{close[0]}` a misspelling of `{missing}`?"
         return [
-            PendingDiagnostic(path, "LJ101", f"missing required key `{missing}`{where}", at_key=bool(path))
+            PendingDiagnostic(
+                path, "LJ101", f"missing required key `{missing}`{where}", hint=hint, at_key=bool(path)
+            )
         ]
     if kind == "type":
         expected = error.validator_value
@@ -169,7 +182,11 @@ def _explain(
         else:
             code = "LJ104"
         problem, hint = _PATTERN_HELP.get(error.validator_value, ("the value has the wrong form", None))
-        return [PendingDiagnostic(path, code, f"`{_short(instance)}`{where}: {problem}", hint=hint)]
+        message = f"`{_short(instance)}`{where}: {problem}"
+        if "propertyNames" in error.relative_schema_path and isinstance(instance, str):
+            # jsonschema reports a bad key at its mapping: point at the key itself
+            return [PendingDiagnostic(path + (instance,), code, message, hint=hint, at_key=True)]
+        return [PendingDiagnostic(path, code, message, hint=hint)]
     if kind == "propertyNames":
         return [PendingDiagnostic(path, "LJ104", f"{error.message}{where}")]
     if kind == "minLength":
@@ -185,7 +202,10 @@ def _explain(
         ]
     if kind in ("minItems", "maxItems"):
         bound = "at least" if kind == "minItems" else "at most"
-        return [PendingDiagnostic(path, "LJ106", f"list needs {bound} {error.validator_value} items{where}")]
+        items = "item" if error.validator_value == 1 else "items"
+        return [
+            PendingDiagnostic(path, "LJ106", f"list needs {bound} {error.validator_value} {items}{where}")
+        ]
     if kind == "uniqueItems":
         return [PendingDiagnostic(path, "LJ103", f"an item is listed twice{where}", hint="remove the repeat")]
     return [PendingDiagnostic(path, "LJ107", f"{error.message}{where}")]
@@ -199,7 +219,7 @@ def _type_hint(path: JsonPath, instance: Any, expected: Any) -> str | None:
         if isinstance(instance, float):
             return 'YAML reads this as a number (and drops trailing zeros): quote it, "{source}"'
         if isinstance(instance, (bool, int)):
-            return "quote the value to keep it as text"
+            return 'quote it to keep it as text: "{source}"'
         if instance is None:
             return "write a value after the colon, or remove the key"
     if expected == "boolean" and isinstance(instance, str):

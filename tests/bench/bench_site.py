@@ -24,11 +24,10 @@ import time
 from pathlib import Path
 
 import yaml
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-
 from learning_journeys.loading import load_journeys
 from learning_journeys.render import NavNode, RenderOptions, build_site
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 THEME = """\
 site_name: Bench
@@ -163,9 +162,13 @@ def main(sizes: list[int], repeat: int = 3) -> None:
             a, b = statistics.median(plugin_times), statistics.median(plain_times)
             rows.append((n, pages, a, b))
             shutil.rmtree(Path(tmp) / "plugin" / "site", ignore_errors=True)
-    print(f"{'N':>5} {'pages':>6} {'plugin s':>9} {'plain s':>8} {'ratio':>6} {'ms/page plugin':>15} {'ms/page plain':>14}")
+    print(
+        f"{'N':>5} {'pages':>6} {'plugin s':>9} {'plain s':>8} {'ratio':>6} {'ms/page plugin':>15} {'ms/page plain':>14}"
+    )
     for n, pages, a, b in rows:
-        print(f"{n:>5} {pages:>6} {a:>9.2f} {b:>8.2f} {a / b:>6.2f} {1000 * a / pages:>15.1f} {1000 * b / pages:>14.1f}")
+        print(
+            f"{n:>5} {pages:>6} {a:>9.2f} {b:>8.2f} {a / b:>6.2f} {1000 * a / pages:>15.1f} {1000 * b / pages:>14.1f}"
+        )
     if len(rows) >= 2:
         first, last = rows[0], rows[-1]
         growth = (last[2] / last[1]) / (first[2] / first[1])
