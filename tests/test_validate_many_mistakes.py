@@ -106,7 +106,7 @@ phases:
       - id: practise
         title: Practise
         type: workshop
-        duration: 9d  # <- LJ205
+        duration: 9d  # <- warning LJ205
         prerequisites: [cycle-b]  # <- LJ202 warning LJ213
         prework: [nothing-here]  # <- LJ201
         sessions:

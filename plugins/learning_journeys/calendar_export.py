@@ -41,7 +41,7 @@ def _event(journey: Journey, s: ScheduledSession, stamp: datetime) -> Event | No
     event = Event()
     event.add("uid", s.uid)
     event.add("dtstamp", stamp)
-    title = s.activity.title if not s.session.title else f"{s.activity.title}: {s.session.title}"
+    title = s.activity.title if not s.title else f"{s.activity.title}: {s.title}"
     event.add("summary", f"{title} ({journey.title})")
     if s.start is not None:
         event.add("dtstart", s.start)

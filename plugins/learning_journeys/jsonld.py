@@ -69,7 +69,7 @@ def journey_jsonld(journey: Journey, schedules: dict[str, list[ScheduledSession]
             event: dict[str, Any] = {
                 "@type": "EducationEvent",
                 "identifier": s.session.id,
-                "name": s.session.title or s.activity.title,
+                "name": s.title or s.activity.title,
                 "startDate": (s.start or s.day).isoformat(),
                 "endDate": s.end.isoformat() if s.end else None,
                 "location": _location(s),

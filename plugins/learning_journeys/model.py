@@ -214,6 +214,7 @@ class SessionOverride:
     location: str | None = None
     url: str | None = None
     facilitator: str | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,8 @@ _RENAMED = {"sessions": "session_list"}
 
 
 def _session(d: dict[str, Any]) -> Session:
-    return Session(**d)
+    # JSON Schema counts 3.0 as an integer; keep it one.
+    return Session(**{k: int(v) if k == "day" else v for k, v in d.items()})
 
 
 def _activity(d: dict[str, Any], content_loader: Any = None) -> Activity:
@@ -74,6 +75,8 @@ def _activity(d: dict[str, Any], content_loader: Any = None) -> Activity:
             )
         elif key == "feedback":
             kwargs[key] = Feedback(value["from"], value.get("request"))
+        elif key in ("week", "group_size"):
+            kwargs[key] = int(value)
         elif key in ("description", "booking", "task", "content") and value is None:
             kwargs[key] = ""
         else:

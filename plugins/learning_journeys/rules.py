@@ -149,7 +149,26 @@ def _prerequisite_order(j: Journey) -> list[PendingDiagnostic]:
                             hint="learners follow the list in order: move the prerequisite up",
                         )
                     )
+    out += _prework_order(j, phase_of)
     out += _cycles(j, paths)
+    return out
+
+
+def _prework_order(j: Journey, phase_of: dict[str, int]) -> list[PendingDiagnostic]:
+    """Pre-work must be something a learner can do before the workshop: not in a later phase."""
+    out = []
+    for p in j.phases:
+        for i, a in enumerate(p.activities):
+            for k, ref in enumerate(getattr(a, "prework", ())):
+                if ref in phase_of and phase_of[ref] > PHASE_KEYS.index(p.key):
+                    out.append(
+                        PendingDiagnostic(
+                            ("phases", p.key, "activities", i, "prework", k),
+                            "LJ203",
+                            f"pre-work `{ref}` is in a later phase ({PHASE_KEYS[phase_of[ref]]}) than `{a.id}`",
+                            hint="pre-work belongs in the same or an earlier phase",
+                        )
+                    )
     return out
 
 
@@ -212,14 +231,6 @@ def _sessions(j: Journey) -> list[PendingDiagnostic]:
                             f"session `{s.id}` ends ({s.end}) before or when it starts ({s.start})",
                         )
                     )
-                if a.week and s.day and s.day > 7:
-                    out.append(
-                        PendingDiagnostic(
-                            ("phases", p.key, "activities", i, "sessions", k, "day"),
-                            "LJ205",
-                            f"day {s.day} does not fit in week {a.week}: with `week`, days count 1-7",
-                        )
-                    )
     designed = {s.id: s for _p, a in j.activities() for s in a.sessions}
     for ci, c in enumerate(j.cohorts):
         for sid, o in c.sessions:
@@ -256,7 +267,8 @@ def _durations(j: Journey) -> list[PendingDiagnostic]:
                         path,
                         "LJ205",
                         f"duration of `{a.id}` is {minutes // 60} hours: more than five working days",
-                        hint="split it into several activities, or check the unit (m = minutes)",
+                        Severity.WARNING,
+                        hint="check the unit (m = minutes, h = hours, d = working days of 8 hours)",
                     )
                 )
             elif isinstance(a, MicroModule) and minutes > MICRO_MODULE_MAX_MINUTES:

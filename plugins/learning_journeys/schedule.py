@@ -29,6 +29,7 @@ class ScheduledSession:
     location: str | None
     url: str | None
     facilitator: str | None
+    title: str | None = None
 
     @property
     def uid(self) -> str:
@@ -81,7 +82,9 @@ def cohort_sessions(journey: Journey, cohort: Cohort) -> list[ScheduledSession]:
                     url=(override.url if override else None) or session.url,
                     facilitator=(override.facilitator if override else None)
                     or session.facilitator
-                    or getattr(activity, "facilitator", None),
+                    or getattr(activity, "facilitator", None)
+                    or getattr(activity, "coach", None),
+                    title=(override.title if override else None) or session.title,
                 )
             )
     return out

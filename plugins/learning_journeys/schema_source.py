@@ -102,7 +102,8 @@ SESSION = obj(
         "day": prop(
             "Day",
             "Day of the journey on which the session takes place: day 1 is the cohort's start"
-            " date. With `week`, counts within that week (1-7).",
+            " date. With the activity's `week`, day 1 is the first day of that week (so a cycle"
+            " of sessions can run on into later weeks: day 15 is two weeks on).",
             [3],
             type="integer",
             minimum=1,
@@ -144,7 +145,12 @@ QUESTION = obj(
                         "text": "Het gesprek sturen",
                         "correct": False,
                         "explanation": "Een open vraag geeft de klant ruimte.",
-                    }
+                    },
+                    {
+                        "text": "De klant laten vertellen",
+                        "correct": True,
+                        "explanation": "Juist: zo hoor je wat de klant echt nodig heeft.",
+                    },
                 ]
             ],
             type="array",
@@ -265,7 +271,17 @@ ACTIVITY_FIELDS: dict[str, tuple[str, str, dict[str, Any], list[str]]] = {
             "questions": prop(
                 "Knowledge check",
                 "Short questions the learner answers in the page.",
-                [[{"question": "...", "choices": []}]],
+                [
+                    [
+                        {
+                            "question": "Wat doe je eerst?",
+                            "choices": [
+                                {"text": "Doorvragen", "correct": True},
+                                {"text": "Een offerte sturen", "correct": False},
+                            ],
+                        }
+                    ]
+                ],
                 type="array",
                 maxItems=20,
                 items={"$ref": "#/$defs/question"},
@@ -315,8 +331,8 @@ ACTIVITY_FIELDS: dict[str, tuple[str, str, dict[str, Any], list[str]]] = {
                     "from": prop(
                         "Ask feedback from",
                         "Who the learner asks for feedback.",
-                        ["peer", "manager"],
-                        enum=["peer", "manager", "coach", "client"],
+                        ["peer", "manager", "team"],
+                        enum=["peer", "manager", "coach", "client", "team"],
                     ),
                     "request": text(
                         "Request text",
@@ -351,9 +367,10 @@ ACTIVITY_FIELDS: dict[str, tuple[str, str, dict[str, Any], list[str]]] = {
         {
             "format": prop(
                 "Format",
-                "`one-to-one` for planned sessions, `on-demand` for a coaching hour the learner books when needed.",
+                "`one-to-one` for planned sessions, `group` for team or group coaching, `on-demand`"
+                " for a coaching hour the learner books when needed.",
                 ["on-demand"],
-                enum=["one-to-one", "on-demand"],
+                enum=["one-to-one", "group", "on-demand"],
             ),
             "coach": text("Coach", "Who coaches (a name or a pool).", ["Pool externe coaches"]),
             "booking": markdown(
@@ -495,6 +512,9 @@ COHORT_SESSION = obj(
         ),
         "url": URL_PROP,
         "facilitator": text("Facilitator", "Who leads this session for this cohort.", ["Ahmed Benali"]),
+        "title": text(
+            "Session title", "Name of the session for this cohort, when it differs.", ["Dag 2 (middag)"]
+        ),
     },
     title="Session override",
     description="What is different for this cohort's run of one session.",
