@@ -270,3 +270,19 @@ def test_missing_journeys_dir_is_a_config_error(tmp_path: Path) -> None:
     config = make_project(tmp_path, plugin_options={"journeys_dir": "nope"})
     with pytest.raises((ConfigurationError, ValidationError, Abort)):
         run_build(config)
+
+
+def test_page_language_and_json_ld_in_head(tmp_path: Path) -> None:
+    journeys = {
+        "klein.yaml": SMALL_JOURNEY.format(id="klein", title="Klein traject", language="nl"),
+        "small.yaml": SMALL_JOURNEY.format(id="small", title="Small journey", language="en"),
+    }
+    config = make_project(tmp_path, journeys, language="nl")
+    run_build(config)
+    site = tmp_path / "site"
+    assert '<html lang="en"' in html(site, "journeys/small/pre/intro/index.html")
+    assert '<html lang="nl"' in html(site, "journeys/klein/pre/intro/index.html")
+    overview = html(site, "journeys/small/index.html")
+    head = overview.split("</head>", 1)[0]
+    assert 'type="application/ld+json"' in head  # survives instant navigation
+    assert jsonld(overview)["inLanguage"] == "en"

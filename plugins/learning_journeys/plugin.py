@@ -9,10 +9,12 @@ watches the journey files.
 from __future__ import annotations
 
 import os
+import re
 import posixpath
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,12 +28,13 @@ from .assets import asset_files
 from .calendar_export import calendar_files
 from .i18n import labels_for
 from .loading import LoadResult, load_journeys
-from .render import NavNode, RenderOptions, SitePlan, build_site, problems_page
+from .render import NavNode, PageSpec, RenderOptions, SitePlan, build_site, problems_page
 from .reporting import format_text
 from .sanitize import SafeLinksExtension, theme_title
 from .yaml_loader import SourceMap
 
 log = get_plugin_logger(__name__)
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 # Markdown extensions the generated pages are written for (all ship with
 # MkDocs or Material); added when a site does not list them itself.
@@ -78,6 +81,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         self._plan: SitePlan | None = None
         self._problems: str | None = None
         self._generated: dict[str, Any] = {}
+        self._specs: dict[str, PageSpec] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -88,6 +92,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         self._plan = None
         self._problems = None
         self._generated = {}
+        self._specs = {}
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -147,6 +152,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         lines = _source_lines(self._plan)
         docs_dir = Path(config.docs_dir)
         for page in self._plan.pages:
+            self._specs[page.uri] = page
             file = self._add(files, config, page.uri, page.markdown)
             if page.source is not None:
                 edit = Path(os.path.relpath(page.source, docs_dir)).as_posix()
@@ -205,6 +211,22 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             section_items = section_items[0].children
         items[position:position] = section_items
         return _navigation(items)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """A journey's own language on <html>, and its JSON-LD in <head>.
+
+        In <head> the JSON-LD survives Material's instant navigation, which
+        re-runs scripts in the content as JavaScript.
+        """
+        spec = self._specs.get(page.file.src_uri)
+        if spec is None:
+            return output
+        if spec.language:
+            output = _HTML_LANG.sub(f'<html lang="{escape(spec.language)}"', output, count=1)
+        if spec.jsonld:
+            script = f'<script type="application/ld+json">{spec.jsonld}</script>\n'
+            output = output.replace("</head>", script + "</head>", 1)
+        return output
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(self.config.journeys_dir).resolve()))

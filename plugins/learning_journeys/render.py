@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import util as importlib_util
 from pathlib import Path
@@ -63,6 +63,9 @@ class PageSpec:
     journey_id: str | None = None
     source: Path | None = None
     activity_path: tuple[str | int, ...] | None = None
+    # For the page's <head>: its language and schema.org JSON-LD (already escaped for <script>).
+    language: str | None = None
+    jsonld: str | None = None
 
 
 @dataclass(frozen=True)
@@ -239,7 +242,6 @@ def _journey_pages(
                 "journey.md.j2",
                 journey_uri,
                 labels,
-                jsonld=Markup(_script_json(jsonld)),
                 timeline=_timeline(journey),
                 **common,
             ),
@@ -323,6 +325,11 @@ def _journey_pages(
             )
             agenda_nav.append(NavNode(title, uri))
         nav.append(NavNode(labels("agenda"), None, tuple(agenda_nav)))
+    language = journey.language or options.site_language
+    pages = [
+        replace(p, language=language, jsonld=_script_json(jsonld) if p.kind == "journey" else None)
+        for p in pages
+    ]
     return pages, NavNode(journey.title, None, tuple(nav))
 
 

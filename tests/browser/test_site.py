@@ -93,12 +93,6 @@ def test_search_and_navigation_stay_on_the_site(new_context: Any, traffic: Any) 
     assert not traffic.outside
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="mkdocs.yml sets a GitHub repo_url, and Material's header asks api.github.com for the "
-    "repository's stars and forks while its bundle loads (page scripts cannot stop it): override "
-    'partials/source.html without data-md-component="source", or drop repo_url',
-)
 def test_theme_makes_no_request_outside_the_site(page: Any, traffic: Any) -> None:
     """Material asks the GitHub API for the repository's stars and forks (repo_url).
 
