@@ -171,7 +171,7 @@ def _read_content_files(
 ) -> dict[str, str]:
     """Read every ``content_file``, refusing any that escapes ``root`` (also through symlinks)."""
     out: dict[str, str] = {}
-    root_real = root.resolve()
+    root_real: Path | None = None  # resolved on the first content file: most journeys have none
     for key, phase in (data.get("phases") or {}).items():
         for i, activity in enumerate((phase or {}).get("activities") or ()):
             rel = activity.get("content_file")
@@ -189,6 +189,8 @@ def _read_content_files(
                 )
                 continue
             target = (path.parent / rel).resolve()
+            if root_real is None:
+                root_real = root.resolve()
             if not target.is_relative_to(root_real):
                 pending.append(
                     PendingDiagnostic(

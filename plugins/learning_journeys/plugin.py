@@ -9,8 +9,8 @@ watches the journey files.
 from __future__ import annotations
 
 import os
-import re
 import posixpath
+import re
 from pathlib import Path
 from typing import Any
 

@@ -162,7 +162,10 @@ def journey_yaml(index: int, seed: int = 0, activities: int = 15) -> str:
             if kind == "micro-module":
                 out += ["        content: |", _markdown(rng, 1, "          "), "        questions:"]
                 for _q_i in range(2):
-                    out += [f"          - question: {_q(_sentence(rng, 5, 9)[:-1] + '?')}", "            choices:"]
+                    out += [
+                        f"          - question: {_q(_sentence(rng, 5, 9)[:-1] + '?')}",
+                        "            choices:",
+                    ]
                     choices = 3 - _q_i
                     right = rng.randrange(choices)
                     for c in range(choices):
@@ -187,14 +190,22 @@ def journey_yaml(index: int, seed: int = 0, activities: int = 15) -> str:
                     if s == 0:
                         out.append("            location: Leercentrum Utrecht, zaal 2")
                 out.append("        agenda:")
-                for t, topic in (("09:00", "Welkom en check-in"), ("09:30", "Oefenen in trio's"), ("11:45", "Afspraken")):
+                for t, topic in (
+                    ("09:00", "Welkom en check-in"),
+                    ("09:30", "Oefenen in trio's"),
+                    ("11:45", "Afspraken"),
+                ):
                     out += [f'          - time: "{t}"', f"            topic: {topic}"]
                 if done:
                     out.append(f"        prework: [{done[0]}]")
             elif kind == "reflection":
                 out.append("        prompts:")
                 out += [f"          - {_q(_sentence(rng)[:-1] + '?')}" for _ in range(2)]
-                out += ["        feedback:", "          from: manager", f"          request: {_sentence(rng)}"]
+                out += [
+                    "        feedback:",
+                    "          from: manager",
+                    f"          request: {_sentence(rng)}",
+                ]
             elif kind == "intervision":
                 sid = f"{aid}-ronde-1"
                 sessions.append(sid)
@@ -224,9 +235,16 @@ def journey_yaml(index: int, seed: int = 0, activities: int = 15) -> str:
                     "        evidence: Verslag in het leerportaal",
                 ]
             elif kind == "resource":
-                out += ["        kind: article", f"        url: {rng.choice(LINKS[:3])}", "        author: A. Schrijver"]
+                out += [
+                    "        kind: article",
+                    f"        url: {rng.choice(LINKS[:3])}",
+                    "        author: A. Schrijver",
+                ]
             elif kind == "community":
-                out += ["        platform: Teams-kanaal Klantgesprekken", f"        url: {LINKS[1]}/community"]
+                out += [
+                    "        platform: Teams-kanaal Klantgesprekken",
+                    f"        url: {LINKS[1]}/community",
+                ]
             if n % 7 == 6:
                 out.append("        optional: true")
             phase_of_activity.append(phase)
@@ -234,7 +252,12 @@ def journey_yaml(index: int, seed: int = 0, activities: int = 15) -> str:
             n += 1
     out += ["", "cohorts:"]
     for c, (start, tz) in enumerate((("2027-03-01", "Europe/Amsterdam"), ("2027-09-06", "Europe/Brussels"))):
-        out += [f"  - id: cohort-{c + 1}", f'    title: "Groep {c + 1}"', f'    start: "{start}"', f"    timezone: {tz}"]
+        out += [
+            f"  - id: cohort-{c + 1}",
+            f'    title: "Groep {c + 1}"',
+            f'    start: "{start}"',
+            f"    timezone: {tz}",
+        ]
         if sessions:
             out += ["    sessions:", f"      {sessions[0]}:", "        location: Kantoor Amsterdam, zaal 4"]
             out += ["        facilitator: Priya Sharma", f"      {sessions[-1]}:", '        start: "10:00"']
@@ -280,14 +303,11 @@ def generate(folder: Path, count: int, error_share: float = 0.0, seed: int = 0) 
 # --------------------------------------------------------------------------
 
 
-def best_of(repeat: int, fn: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+def timed(fn: Callable[[], object]) -> float:
+    gc.collect()
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
 
 
 def parse_only(folder: Path) -> Callable[[], object]:
@@ -313,7 +333,6 @@ def validate_all(folder: Path) -> Callable[[], object]:
 
 def cli_in_process(folder: Path) -> Callable[[], object]:
     from click.testing import CliRunner
-
     from learning_journeys.cli import cli
 
     runner = CliRunner()
@@ -325,24 +344,30 @@ def cli_in_process(folder: Path) -> Callable[[], object]:
 
 
 def measure_set(folder: Path, repeat: int, label: str) -> dict[str, float]:
+    """Best of ``repeat`` rounds; each round runs (a), (b) and (c) one after the other,
+    so that a busy machine slows all three alike (the paired ratios show how much)."""
     from learning_journeys.loading import load_journeys
 
-    files = sorted(folder.glob("*.yaml"))
-    n = len(files)
+    n = len(sorted(folder.glob("*.yaml")))
     check = load_journeys([folder], base=folder)
     bad_files = sum(1 for f in check.files if any(d.is_error for d in f.diagnostics))
-    a = best_of(repeat, parse_only(folder))
-    b = best_of(repeat, validate_all(folder))
-    c = best_of(repeat, cli_in_process(folder))
+    runs = {"a": parse_only(folder), "b": validate_all(folder), "c": cli_in_process(folder)}
+    times: dict[str, list[float]] = {key: [] for key in runs}
+    for _ in range(repeat):
+        for key, fn in runs.items():
+            times[key].append(timed(fn))
+    a, b, c = (min(times[key]) for key in "abc")
+    paired = sorted(tb / ta for ta, tb in zip(times["a"], times["b"], strict=True))
     print(f"\n== {label}: {n} files, {bad_files} with errors, {len(check.diagnostics)} diagnostics")
     print(f"  (a) read + yaml.load(CSafeLoader) : {a:7.3f} s  {a / n * 1000:6.3f} ms/file")
     print(f"  (b) load_journeys (validate)      : {b:7.3f} s  {b / n * 1000:6.3f} ms/file")
     print(f"  (c) journeys validate, in-process : {c:7.3f} s  {c / n * 1000:6.3f} ms/file")
-    print(f"  ratio b/a = {b / a:.2f}   ratio c/a = {c / a:.2f}")
+    print(f"  ratio b/a = {b / a:.2f}   ratio c/a = {c / a:.2f}   (best of {repeat})")
+    print(f"  b/a per round: {', '.join(f'{r:.2f}' for r in paired)}")
     return {"files": n, "bad": bad_files, "a": a, "b": b, "c": c}
 
 
-# Hostile inputs: each in a fresh interpreter so ru_maxrss is its own.
+# Hostile inputs: each in a fresh interpreter, so that its peak memory is its own.
 HOSTILE_LIMIT = 1024 * 1024
 
 
@@ -356,12 +381,26 @@ def hostile_text(name: str) -> bytes:
         return b"{a: " * (HOSTILE_LIMIT // 4)
     if name == "nested-dashes":
         return b"- " * (HOSTILE_LIMIT // 2)
-    if name == "alias-bomb":
+    if name == "alias-bomb":  # billion laughs: 9^9 values from 400 bytes
         lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-        for i, (prev, cur) in enumerate(zip("abcdefgh", "bcdefghi")):
-            del i
+        for prev, cur in zip("abcdefgh", "bcdefghi", strict=True):
             lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
         return ("\n".join(lines) + "\n").encode()
+    if name == "alias-bomb-json":  # the same written as JSON: `"b":&b` has no space before `&`
+        items = ['"a":&a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        for prev, cur in zip("abcdefgh", "bcdefghi", strict=True):
+            items.append(f'"{cur}":&{cur} [' + ",".join([f"*{prev}"] * 9) + "]")
+        return ("{" + ", ".join(items) + "}\n").encode()
+    if name == "alias-wide":  # one anchored activity repeated by 3-byte aliases up to 1 MiB
+        head = b"title: t\nphases:\n  pre:\n    activities: [&a {id: a, title: t, type: resource}"
+        count = (HOSTILE_LIMIT - len(head) - 40) // 4
+        return head + b", *a" * count + b"]\n  learn: {}\n  post: {}\n"
+    if name == "recursive-alias":
+        return b"title: t\nphases: &p {pre: *p, learn: {}, post: {}}\n"
+    if name == "ampersands":
+        return b"title: " + b"&" * (HOSTILE_LIMIT - 8) + b"\n"
+    if name == "explicit-keys":  # `? ? ? ...`: nesting the bracket count does not see
+        return b"? " * (HOSTILE_LIMIT // 2)
     if name == "long-line":
         head = b"title: "
         return head + b"x" * (HOSTILE_LIMIT - len(head))
@@ -383,11 +422,27 @@ HOSTILE = (
     "nested-brackets-closed",
     "nested-mappings",
     "nested-dashes",
+    "explicit-keys",
     "alias-bomb",
+    "alias-bomb-json",
+    "alias-wide",
+    "recursive-alias",
     "long-line",
     "long-flow-line",
+    "ampersands",
     "many-keys",
 )
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. VmHWM, since ru_maxrss survives exec on Linux."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def hostile_child(name: str, folder: Path) -> None:
@@ -396,14 +451,18 @@ def hostile_child(name: str, folder: Path) -> None:
 
     path = folder / f"{name}.yaml"
     path.write_bytes(hostile_text(name))
-    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    tracemalloc.start()
+    rss0 = peak_rss_mb()
     t0 = time.perf_counter()
     result = load_journeys([path], base=folder)
     elapsed = time.perf_counter() - t0
+    rss1 = peak_rss_mb()
+    # Again under tracemalloc (which slows allocation down) for the Python heap's peak;
+    # libyaml's own buffers are only in the RSS figure.
+    del result
+    tracemalloc.start()
+    result = load_journeys([path], base=folder)
     _cur, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     codes = sorted({d.code for d in result.diagnostics})
     print(
         json.dumps(
@@ -412,8 +471,8 @@ def hostile_child(name: str, folder: Path) -> None:
                 "bytes": path.stat().st_size,
                 "seconds": elapsed,
                 "tracemalloc_peak_mb": peak / 2**20,
-                "maxrss_mb": rss1 / 1024,
-                "maxrss_growth_mb": (rss1 - rss0) / 1024,
+                "maxrss_mb": rss1,
+                "maxrss_growth_mb": rss1 - rss0,
                 "codes": codes,
             }
         )
@@ -423,7 +482,9 @@ def hostile_child(name: str, folder: Path) -> None:
 def measure_hostile(folder: Path, timeout: float) -> list[dict[str, object]]:
     folder.mkdir(parents=True, exist_ok=True)
     print("\n== Hostile inputs (one subprocess each; time and memory of load_journeys on one file)")
-    print(f"  {'input':24} {'bytes':>9} {'seconds':>8} {'py peak MB':>10} {'max RSS MB':>10} {'RSS +MB':>8}  codes")
+    print(
+        f"  {'input':24} {'bytes':>9} {'seconds':>8} {'py peak MB':>10} {'max RSS MB':>10} {'RSS +MB':>8}  codes"
+    )
     rows = []
     for name in HOSTILE:
         cmd = [sys.executable, __file__, "--hostile-child", name, "--out", str(folder)]
@@ -449,14 +510,18 @@ def measure_hostile(folder: Path, timeout: float) -> list[dict[str, object]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("-n", "--files", type=int, default=1000, help="number of journeys (default 1000)")
     parser.add_argument("-r", "--repeat", type=int, default=3, help="best of R runs (default 3)")
     parser.add_argument("--out", type=Path, help="folder for the files (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the generated files (in tests/bench/out/)")
-    parser.add_argument("--error-share", type=float, default=0.05, help="share of broken files in the second set")
+    parser.add_argument(
+        "--error-share", type=float, default=0.05, help="share of broken files in the second set"
+    )
     parser.add_argument("--no-hostile", action="store_true", help="skip the hostile-input measurements")
-    parser.add_argument("--hostile-timeout", type=float, default=30.0)
+    parser.add_argument("--hostile-timeout", type=float, default=60.0, help="seconds per hostile input")
     parser.add_argument("--hostile-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -476,7 +541,9 @@ def main() -> int:
         clean, broken = out / "clean", out / "with-errors"
         size, _ = generate(clean, args.files)
         generate(broken, args.files, args.error_share)
-        print(f"python {sys.version.split()[0]}, PyYAML {yaml.__version__} (libyaml: {yaml.__with_libyaml__})")
+        print(
+            f"python {sys.version.split()[0]}, PyYAML {yaml.__version__} (libyaml: {yaml.__with_libyaml__})"
+        )
         print(f"generated {args.files} journeys in {out}: {size / args.files / 1024:.1f} KB average")
 
         from learning_journeys.loading import load_journeys
@@ -489,7 +556,9 @@ def main() -> int:
             return 2
         activities = sum(sum(1 for _ in j.activities()) for j in check.journeys)
         types = {a.type for j in check.journeys for _p, a in j.activities()}
-        print(f"all {len(check.journeys)} valid; {activities / len(check.journeys):.1f} activities each, types: {len(types)}")
+        print(
+            f"all {len(check.journeys)} valid; {activities / len(check.journeys):.1f} activities each, types: {len(types)}"
+        )
 
         res = measure_set(clean, args.repeat, "clean journeys")
         ratio = res["b"] / res["a"]

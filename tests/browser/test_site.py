@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import pytest
 from browser_helpers import NL, dutch_journey, journeys, label, mark_no_reload, still_same_document, url
 from icalendar import Calendar
 from playwright.sync_api import expect
