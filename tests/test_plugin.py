@@ -73,7 +73,8 @@ def test_overview_has_goals_timeline_and_totals(built: tuple[Path, object]) -> N
 def test_activity_pages_show_their_type(built: tuple[Path, object]) -> None:
     site, _ = built
     workshop = html(site, "journeys/small/learn/workshop/index.html")
-    assert "2027-03-03" in workshop  # day 3 of a cohort starting 2027-03-01
+    # day 3 of a cohort starting 2027-03-01, with its weekday for learners
+    assert '<time datetime="2027-03-03">Wed 3 Mar 2027</time>' in workshop
     assert "09:00–12:00" in workshop and "Room 1" in workshop and "Ann" in workshop
     assert "Before the workshop" in workshop
     module = html(site, "journeys/small/pre/intro/index.html")
@@ -286,3 +287,16 @@ def test_page_language_and_json_ld_in_head(tmp_path: Path) -> None:
     head = overview.split("</head>", 1)[0]
     assert 'type="application/ld+json"' in head  # survives instant navigation
     assert jsonld(overview)["inLanguage"] == "en"
+
+
+def test_edit_link_of_a_module_with_a_content_file_opens_the_markdown(tmp_path: Path) -> None:
+    journey = SMALL_JOURNEY.format(id="small", title="Small journey", language="en").replace(
+        "        content: |\n          Read **this** first.\n", "        content_file: content/intro.md\n"
+    )
+    config = make_project(tmp_path, {"small.yaml": journey})
+    (tmp_path / "journeys/content").mkdir()
+    (tmp_path / "journeys/content/intro.md").write_text("From the **file**.\n", encoding="utf-8")
+    run_build(config)
+    page = html(tmp_path / "site", "journeys/small/pre/intro/index.html")
+    assert "From the <strong>file</strong>." in page
+    assert 'href="https://github.com/example/repo/edit/main/journeys/content/intro.md"' in page

@@ -14,6 +14,7 @@ from functools import cache
 
 from icalendar import Calendar, Event, Timezone
 
+from .i18n import labels_for
 from .model import Journey
 from .schedule import ScheduledSession, cohort_sessions
 
@@ -53,7 +54,8 @@ def _event(journey: Journey, s: ScheduledSession, stamp: datetime) -> Event | No
         event.add("location", s.location)
     if s.url:
         event.add("url", s.url)
-    details = [line for line in (s.facilitator and f"Facilitator: {s.facilitator}", s.url) if line]
+    facilitator = labels_for(journey.language, None)("facilitator")
+    details = [line for line in (s.facilitator and f"{facilitator}: {s.facilitator}", s.url) if line]
     if details:
         event.add("description", "\n".join(details))
     return event

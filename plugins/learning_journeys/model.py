@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -226,6 +227,10 @@ class Cohort:
     title: str | None = None
     timezone: str = "Europe/Amsterdam"
     sessions: tuple[tuple[str, SessionOverride], ...] = ()
+
+    @property
+    def start_date(self) -> date:
+        return date.fromisoformat(self.start)
 
     def override_for(self, session_id: str) -> SessionOverride | None:
         for sid, override in self.sessions:

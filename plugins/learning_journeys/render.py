@@ -11,6 +11,7 @@ import json
 import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache, lru_cache
 from importlib import util as importlib_util
 from pathlib import Path
@@ -171,6 +172,22 @@ class _PageContext:
     def link(self, target: str) -> str:
         return posixpath.relpath(target, posixpath.dirname(self.uri) or ".")
 
+    def date(self, day: date | None) -> Markup:
+        """``wo 3 mrt 2027``: a weekday helps learners more than an ISO date; the ISO date stays
+        machine-readable in ``datetime``."""
+        if day is None:
+            return Markup(escape(self.labels("tba")))
+        weekdays = self.labels("weekdays").split()
+        months = self.labels("months").split()
+        text = f"{weekdays[day.weekday()]} {day.day} {months[day.month - 1]} {day.year}"
+        return Markup(f'<time datetime="{day.isoformat()}">{escape(text)}</time>')
+
+    def language_name(self, code: str | None) -> str:
+        if not code:
+            return ""
+        name = self.labels(f"lang_{code}")
+        return code if name == f"lang_{code}" else name
+
     def duration(self, minutes: int | None) -> str:
         if not minutes:
             return "–"
@@ -293,8 +310,7 @@ def _journey_pages(
                     ),
                     "activity",
                     journey.id,
-                    journey.source,
-                    ("phases", phase.key, "activities", index),
+                    *_edit_target(journey, activity, ("phases", phase.key, "activities", index)),
                 )
             )
             children.append(NavNode(activity.title, uri))
@@ -333,12 +349,33 @@ def _journey_pages(
     return pages, NavNode(journey.title, None, tuple(nav))
 
 
+def _edit_target(
+    journey: Journey, activity: Activity, path: tuple[str | int, ...]
+) -> tuple[Path, tuple[str | int, ...] | None]:
+    """What "edit this page" opens: a micro-module's Markdown file when its content lives there."""
+    content_file = getattr(activity, "content_file", None)
+    if content_file:
+        return journey.source.parent / content_file, None
+    return journey.source, path
+
+
 def _timeline(journey: Journey) -> list[tuple[int | None, list[tuple[Phase, Activity]]]]:
     """Activities grouped by week (None: no week given), weeks ascending."""
-    weeks: dict[int | None, list[tuple[Phase, Activity]]] = {}
-    for phase, activity in journey.activities():
-        weeks.setdefault(activity.week, []).append((phase, activity))
-    return sorted(weeks.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))
+    # An activity without a week stays where the designer put it: after the one before it.
+    placed: list[tuple[int, int, int | None, Phase, Activity]] = []
+    current = 0
+    for order, (phase, activity) in enumerate(journey.activities()):
+        if activity.week is not None:
+            current = activity.week
+        placed.append((current, order, activity.week, phase, activity))
+    placed.sort(key=lambda item: (item[0], item[1]))
+    rows: list[tuple[int | None, list[tuple[Phase, Activity]]]] = []
+    for _sort_week, _order, week, phase, activity in placed:
+        if rows and week is not None and rows[-1][0] == week:
+            rows[-1][1].append((phase, activity))
+        else:
+            rows.append((week, [(phase, activity)]))
+    return rows
 
 
 def _script_json(data: Any) -> str:
@@ -350,7 +387,13 @@ def _script_json(data: Any) -> str:
 def _render(env: Environment, template: str, uri: str, labels: Labels, **context: Any) -> str:
     page = _PageContext(uri, labels)
     return env.get_template(template).render(
-        page=page, L=labels, link=page.link, duration=page.duration, **context
+        page=page,
+        L=labels,
+        link=page.link,
+        duration=page.duration,
+        date=page.date,
+        language_name=page.language_name,
+        **context,
     )
 
 
