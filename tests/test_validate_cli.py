@@ -15,7 +15,8 @@ from click.testing import CliRunner, Result
 from learning_journeys.cli import cli
 from learning_journeys.diagnostics import Diagnostic, Severity
 from learning_journeys.loading import load_journeys
-from learning_journeys.reporting import format_github
+from learning_journeys.reporting import format_github, format_text
+from learning_journeys.resources import schema_path
 from validation_helpers import SMALL_JOURNEY, line_of, show
 
 BROKEN = SMALL_JOURNEY.replace("title: Small journey\n", "titel: Small journey\n")
@@ -83,7 +84,20 @@ def test_warnings_alone_exit_0_unless_strict(folder: Path) -> None:
 def test_missing_path_exits_1(folder: Path) -> None:
     result = run("validate", "nowhere.yaml")
     assert result.exit_code == 1
-    assert "nowhere.yaml:0:0: error LJ001 no such file or folder" in result.stdout
+    # no line in a file to point at: no `:0:0`, which editors would take for a position
+    assert result.stdout.splitlines()[0] == "nowhere.yaml: error LJ001 no such file or folder"
+
+
+def test_text_format_leaves_out_an_unknown_position() -> None:
+    diagnostics = [
+        Diagnostic("x.yaml", 0, 0, "LJ001", "cannot read", hint="check the path"),
+        Diagnostic("y.yaml", 3, 7, "LJ100", "unknown key `a`"),
+    ]
+    assert format_text(diagnostics).splitlines() == [
+        "x.yaml: error LJ001 cannot read",
+        "    hint: check the path",
+        "y.yaml:3:7: error LJ100 unknown key `a`",
+    ]
 
 
 def test_folder_without_journeys_exits_1(folder: Path) -> None:
@@ -173,7 +187,7 @@ def test_new_writes_a_journey_that_validates_clean(folder: Path, language: str) 
     result = run("new", "onboarding-2027", "--language", language)
     assert result.exit_code == 0, result.output
     target = folder / "journeys" / "onboarding-2027.yaml"
-    assert result.stdout == f"wrote {Path('journeys') / 'onboarding-2027.yaml'}\n"
+    assert result.stdout.splitlines()[-1] == f"wrote {Path('journeys') / 'onboarding-2027.yaml'}"
     loaded = load_journeys([target])
     assert loaded.diagnostics == (), show(loaded.diagnostics)
     (journey,) = loaded.journeys
@@ -202,6 +216,45 @@ def test_new_keeps_any_title_as_text(folder: Path, title: str) -> None:
     loaded = load_journeys([folder / "x.yaml"])
     assert loaded.diagnostics == (), show(loaded.diagnostics)
     assert loaded.journeys[0].title == title
+
+
+@pytest.mark.parametrize(
+    ("directory", "schema_line"),
+    [
+        ("journeys", "../schemas/journey.schema.json"),
+        (".", "schemas/journey.schema.json"),
+        ("journeys/team/a", "../../../schemas/journey.schema.json"),
+    ],
+)
+def test_new_writes_the_schema_next_to_the_journeys(folder: Path, directory: str, schema_line: str) -> None:
+    """The `$schema=` line must work on every colleague's checkout: a relative path to a
+    committed copy of the schema, never this machine's installed package."""
+    result = run("new", "x", "--dir", directory)
+    assert result.exit_code == 0, result.output
+    local = folder / "schemas" / "journey.schema.json"
+    assert local.read_bytes() == schema_path().read_bytes()
+    assert result.stdout.splitlines()[0] == (
+        f"wrote {Path('schemas') / 'journey.schema.json'} (for editor completion; commit it)"
+    )
+    first = (folder / directory / "x.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema={schema_line}"
+    assert (folder / directory / schema_line).resolve() == local.resolve()
+    assert "file:" not in first
+
+
+def test_new_keeps_an_existing_schema(folder: Path) -> None:
+    (folder / "schemas").mkdir()
+    (folder / "schemas" / "journey.schema.json").write_text("{}", encoding="utf-8")
+    result = run("new", "x")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote {Path('journeys') / 'x.yaml'}\n"
+    assert (folder / "schemas" / "journey.schema.json").read_text(encoding="utf-8") == "{}"
+
+
+def test_new_explains_day_with_week(folder: Path) -> None:
+    assert run("new", "x", "--dir", ".").exit_code == 0
+    text = (folder / "x.yaml").read_text(encoding="utf-8")
+    assert "day 1 is the cohort's start date; with `week`, day 1 is the first day of that week" in text
 
 
 def test_new_refuses_to_overwrite(folder: Path) -> None:

@@ -99,21 +99,30 @@ def new(journey_id: str, title: str | None, language: str, directory: Path) -> N
     target = directory / f"{journey_id}.yaml"
     if target.exists():
         raise click.UsageError(f"{target} already exists; choose another id or remove the file")
-    local_schema = Path("schemas") / "journey.schema.json"
-    if local_schema.is_file():
-        schema = os.path.relpath(local_schema, directory)
-    else:
-        schema = schema_path().as_uri()
     text = new_journey_yaml(
         journey_id,
         _yaml_text(title or journey_id.replace("-", " ").capitalize()),
         language,
-        schema,
+        _local_schema(directory),
         str(target),
     )
     directory.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     click.echo(f"wrote {target}")
+
+
+def _local_schema(directory: Path) -> str:
+    """The schema for the `$schema=` line, as a path relative to ``directory`` that works for
+    everyone who checks out the project: written to schemas/ when it is not there yet."""
+    local = Path("schemas") / "journey.schema.json"
+    if not local.is_file():
+        local.parent.mkdir(parents=True, exist_ok=True)
+        local.write_bytes(schema_path().read_bytes())
+        click.echo(f"wrote {local} (for editor completion; commit it)")
+    try:
+        return Path(os.path.relpath(local, directory)).as_posix()
+    except ValueError:  # another drive on Windows: no relative path exists
+        return local.resolve().as_uri()
 
 
 def _yaml_text(value: str) -> str:

@@ -55,8 +55,8 @@ CODES: dict[str, str] = {
     "LJ210": "goal supported by no objective",
     "LJ211": "journey id does not match the rules",
     "LJ212": "duplicate journey id across files",
-    "LJ213": "prerequisite is listed after the activity that needs it",
-    "LJ214": "unsafe link",
+    "LJ213": "prerequisite is listed or planned after the activity that needs it",
+    "LJ214": "unsafe link, or a link without https://",
     # our own failures
     "LJ900": "internal error",
 }

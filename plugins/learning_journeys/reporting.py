@@ -15,7 +15,8 @@ def format_text(diagnostics: Sequence[Diagnostic], color: bool = False) -> str:
         severity = d.severity.value
         if color:
             severity = f"\x1b[{'31' if d.is_error else '33'}m{severity}\x1b[0m"
-        lines.append(f"{d.file}:{d.line}:{d.column}: {severity} {d.code} {d.message}")
+        where = f"{d.file}:{d.line}:{d.column}" if d.line else d.file  # line 0: no place in the file
+        lines.append(f"{where}: {severity} {d.code} {d.message}")
         if d.hint:
             lines.append(f"    hint: {d.hint}")
     return "\n".join(lines)

@@ -6,12 +6,14 @@ that the line lookup is paid only when something is found.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .diagnostics import JsonPath, PendingDiagnostic, Severity
-from .model import PHASE_KEYS, Activity, Journey, MicroModule, Workshop
+from .hints import BARE_HOST
+from .model import PHASE_KEYS, Activity, Assignment, Coaching, Journey, MicroModule, Workshop
 
 # A micro-module is short by definition; anything longer is a design smell.
 MICRO_MODULE_MAX_MINUTES = 60
@@ -39,6 +41,7 @@ def check_journey(journey: Journey) -> list[PendingDiagnostic]:
     found += _questions(journey)
     found += _coverage(journey)
     found += _cohorts(journey)
+    found += _links_without_scheme(journey)
     return found
 
 
@@ -120,9 +123,11 @@ def _prerequisite_order(j: Journey) -> list[PendingDiagnostic]:
     out = []
     phase_of = {}
     position = {}
+    week_of: dict[str, int | None] = {}
     for n, (p, a) in enumerate(j.activities()):
         phase_of.setdefault(a.id, PHASE_KEYS.index(p.key))
         position.setdefault(a.id, n)
+        week_of.setdefault(a.id, a.week)
     paths = activity_paths(j)
     for p in j.phases:
         for i, a in enumerate(p.activities):
@@ -137,6 +142,16 @@ def _prerequisite_order(j: Journey) -> list[PendingDiagnostic]:
                             "LJ203",
                             f"prerequisite `{ref}` is in a later phase ({PHASE_KEYS[phase_of[ref]]}) than `{a.id}` ({p.key})",
                             hint="move one of them, or drop the prerequisite",
+                        )
+                    )
+                elif a.week and (week_of[ref] or 0) > a.week:
+                    out.append(
+                        PendingDiagnostic(
+                            path,
+                            "LJ213",
+                            f"prerequisite `{ref}` is planned in week {week_of[ref]}, after `{a.id}` (week {a.week})",
+                            Severity.WARNING,
+                            hint="plan the prerequisite in the same or an earlier week, or drop it",
                         )
                     )
                 elif position[ref] > position[a.id]:
@@ -368,3 +383,49 @@ def _cohorts(j: Journey) -> list[PendingDiagnostic]:
 
 def activity_is_dated(activity: Activity) -> bool:
     return any(s.day or s.start for s in activity.sessions)
+
+
+# The target of a Markdown link or image: `[text](target "title")`.
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+
+
+def _markdown_fields(j: Journey) -> Iterator[tuple[JsonPath, str, str]]:
+    """Every Markdown text with its path, and where it came from when that is not the path itself."""
+    yield ("description",), j.description, ""
+    for i, g in enumerate(j.goals):
+        yield ("goals", i, "description"), g.description, ""
+    for p in j.phases:
+        yield ("phases", p.key, "intro"), p.intro, ""
+        for i, a in enumerate(p.activities):
+            base: JsonPath = ("phases", p.key, "activities", i)
+            yield base + ("description",), a.description, ""
+            if isinstance(a, MicroModule):
+                # content read from a file is reported at `content_file`
+                key, where = (
+                    ("content_file", f" in `{a.content_file}`") if a.content_file else ("content", "")
+                )
+                yield base + (key,), a.content, where
+                for q, question in enumerate(a.questions):
+                    yield base + ("questions", q, "question"), question.question, ""
+            if isinstance(a, Assignment):
+                yield base + ("task",), a.task, ""
+            if isinstance(a, Coaching):
+                yield base + ("booking",), a.booking, ""
+
+
+def _links_without_scheme(j: Journey) -> list[PendingDiagnostic]:
+    """`[x](www.example.nl)` is a link to a page of this site called www.example.nl."""
+    out = []
+    for path, text, where in _markdown_fields(j):
+        targets = dict.fromkeys(m for m in _MARKDOWN_LINK.findall(text or "") if BARE_HOST.match(m))
+        for target in targets:
+            out.append(
+                PendingDiagnostic(
+                    path,
+                    "LJ214",
+                    f"link `{target}`{where} has no https:// in front: it would open a page of this site",
+                    Severity.WARNING,
+                    hint=f"add https:// in front: `https://{target}`",
+                )
+            )
+    return out

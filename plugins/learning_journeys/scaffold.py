@@ -56,7 +56,8 @@ phases:
         prerequisites: [{{ t.module_id }}]
         sessions:
           - id: workshop-1
-            day: 8              # day 1 is the cohort's start date
+            # day 1 is the cohort's start date; with `week`, day 1 is the first day of that week
+            day: 8
             start: "09:00"
             end: "12:00"
             location: {{ t.location }}

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import lru_cache
 from typing import Any
 
 import jsonschema
 import jsonschema_rs
 
+from . import hints
 from . import schema_source as src
 from .diagnostics import JsonPath, PendingDiagnostic
 from .resources import schema_path
@@ -140,8 +142,7 @@ def _explain(
         for key in instance:
             if key in allowed or (path + (key,)) in paths_with_errors:
                 continue
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = f"did you mean `{close[0]}`?" if close else "allowed here: " + ", ".join(allowed)
+            hint = _key_hint(key, allowed, instance)
             out.append(
                 PendingDiagnostic(
                     path + (key,), "LJ100", f"unknown key `{key}`{where}", hint=hint, at_key=True
@@ -154,9 +155,15 @@ def _explain(
         if isinstance(instance, dict):
             # A misspelt `type` is never reported as unknown: no activity branch applies without it.
             written = [k for k in instance if isinstance(k, str) and k != missing]
+            dutch = [k for k in written if hints.key_for(k, [missing])]
             close = difflib.get_close_matches(missing, written, n=1, cutoff=0.6)
+            options = error.schema.get("properties", {}).get(missing, {}).get("enum")
             if close:
                 hint = f"is `{close[0]}` a misspelling of `{missing}`?"
+            elif dutch:
+                hint = f"write `{missing}` instead of `{dutch[0]}`"
+            elif options:
+                hint = f"add `{missing}:` with one of: " + ", ".join(options)
         return [
             PendingDiagnostic(
                 path, "LJ101", f"missing required key `{missing}`{where}", hint=hint, at_key=bool(path)
@@ -172,9 +179,7 @@ def _explain(
             )
         ]
     if kind == "enum":
-        options = [str(v) for v in error.validator_value]
-        close = difflib.get_close_matches(str(instance), options, n=1, cutoff=0.5)
-        hint = f"did you mean `{close[0]}`?" if close else "choose one of: " + ", ".join(options)
+        hint = _enum_hint(path, instance, [str(v) for v in error.validator_value])
         return [PendingDiagnostic(path, "LJ103", f"`{instance}` is not allowed{where}", hint=hint)]
     if kind == "pattern":
         if path and path[-1] in ("url", "booking_url") and isinstance(instance, str):
@@ -182,8 +187,10 @@ def _explain(
         else:
             code = "LJ104"
         problem, hint = _PATTERN_HELP.get(error.validator_value, ("the value has the wrong form", None))
+        is_key = "propertyNames" in error.relative_schema_path
+        hint = _pattern_hint(None if is_key else path[-1:], instance, error.validator_value) or hint
         message = f"`{_short(instance)}`{where}: {problem}"
-        if "propertyNames" in error.relative_schema_path and isinstance(instance, str):
+        if is_key and isinstance(instance, str):
             # jsonschema reports a bad key at its mapping: point at the key itself
             return [PendingDiagnostic(path + (instance,), code, message, hint=hint, at_key=True)]
         return [PendingDiagnostic(path, code, message, hint=hint)]
@@ -211,9 +218,59 @@ def _explain(
     return [PendingDiagnostic(path, "LJ107", f"{error.message}{where}")]
 
 
+def _enum_hint(path: JsonPath, instance: Any, options: list[str]) -> str:
+    if hints.has_curly_quotes(instance):
+        return hints.curly_quotes_hint(path[-1] if path else None, instance)
+    word = str(instance).strip().lower()
+    meant = hints.ACTIVITY_TYPE_WORDS.get(word) if path[-1:] == ("type",) else None
+    close = (
+        [meant] if meant in options else difflib.get_close_matches(str(instance), options, n=1, cutoff=0.5)
+    )
+    return f"did you mean `{close[0]}`?" if close else "choose one of: " + ", ".join(options)
+
+
+def _key_hint(key: str, allowed: list[str], written: dict[str, Any]) -> str:
+    meant = hints.key_for(key, allowed, written)
+    if meant:
+        return f"did you mean `{meant}`?"
+    # 0.75: close enough for typos (`titel`, `duraton`), not for `colour` → `cohorts`
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
+    return f"did you mean `{close[0]}`?" if close else "allowed here: " + ", ".join(allowed)
+
+
+# Patterns whose wrong values we can often turn into the right one.
+_FIXES = {
+    src.DATE: (hints.fixed_date, "write `{fixed}`"),
+    src.TIME: (hints.fixed_time, "write `{fixed}`"),
+    src.DURATION_PATTERN: (hints.fixed_duration, "write `{fixed}`"),
+    src.URL: (hints.fixed_url, "add {added} in front: `{fixed}`"),
+}
+
+
+def _pattern_hint(last: JsonPath | None, instance: Any, pattern: str) -> str | None:
+    if not isinstance(instance, str):
+        return None
+    if hints.has_curly_quotes(instance, anywhere=True):
+        return hints.curly_quotes_hint(last[0] if last else None, instance)
+    fix, template = _FIXES.get(pattern, (None, ""))
+    fixed = fix(instance) if fix else None
+    return template.format(fixed=fixed, added=fixed[: len(fixed) - len(instance.strip())]) if fixed else None
+
+
+# What authors write for true and false, in English and Dutch.
+_BOOLEAN_WORDS = {"yes", "no", "y", "n", "on", "off", "ja", "nee", "waar", "onwaar", "juist", "fout", "goed"}
+
+
 def _type_hint(path: JsonPath, instance: Any, expected: Any) -> str | None:
     last = path[-1] if path else None
+    unquoted = instance.strip().strip(hints.CURLY_QUOTES + "\"'") if isinstance(instance, str) else None
+    written = f"{last}: {unquoted}" if isinstance(last, str) else unquoted
     if expected == "string":
+        if isinstance(instance, dict) and len(instance) == 1:
+            ((key, value),) = instance.items()
+            quoted = json.dumps(f"{key}: {value}", ensure_ascii=False)
+            example = f", {quoted}" if isinstance(value, str) else ""
+            return f"a `: ` inside text makes YAML read a key: put the text in quotes{example}"
         if last == "duration" and isinstance(instance, (int, float)):
             return f"write the unit: `duration: {instance}m`"
         if isinstance(instance, float):
@@ -222,11 +279,17 @@ def _type_hint(path: JsonPath, instance: Any, expected: Any) -> str | None:
             return 'quote it to keep it as text: "{source}"'
         if instance is None:
             return "write a value after the colon, or remove the key"
-    if expected == "boolean" and isinstance(instance, str):
-        if instance.lower() in ("yes", "no", "on", "off", "y", "n", "ja", "nee"):
+    if expected == "boolean" and unquoted is not None:
+        if unquoted.lower() in ("true", "false"):
+            return f"remove the quotes: `{last}: {unquoted.lower()}`"
+        if unquoted.lower() in _BOOLEAN_WORDS:
             return f"write `true` or `false` (not `{instance}`)"
+    if expected in ("integer", "number") and unquoted is not None and re.fullmatch(r"-?\d+", unquoted):
+        return f"remove the quotes: `{written}`"
     if expected == "array" and isinstance(instance, str):
         return f"write a list: `[{instance}]` or one `- item` per line"
+    if expected == "array" and isinstance(instance, dict):
+        return "write a list: one `- ` item per line"
     if expected == "object" and instance is None:
         return "this mapping is empty: indent its keys under it, or remove it"
     return None
