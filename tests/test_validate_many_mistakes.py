@@ -1,9 +1,9 @@
 """One file with many different mistakes: every one is reported, in one run, on its own line.
 
 Each expected problem is marked at the end of its line: ``# <- LJ100`` (errors) or
-``# <- warning LJ209``. Checks run in stages (reading, schema, meaning; the meaning checks
-need a schema-valid file), so there is one file per stage, each with every mistake its
-stage can report.
+``# <- warning LJ209``. Checks run in stages (reading, schema, meaning; ids and references
+are checked whatever the schema says, the other meaning checks need a schema-valid file), so
+there is one file per stage, each with every mistake its stage can report.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ cohorts:
   - id: spring
     start: "2027-03-01"
     sessions:
-      1: {location: Utrecht}  # <- LJ011
+      1: {location: Utrecht}  # <- LJ011 LJ201
 """
 
 MEANING_MISTAKES = """\

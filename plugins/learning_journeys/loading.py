@@ -143,6 +143,8 @@ def _load(path: Path, root: Path, shown: str) -> FileResult:
     if not schema_check.is_valid(data):
         pending.extend(schema_check.schema_problems(data))
     schema_ok = not pending
+    # Also when the schema failed: a typo in one place must not hide a wrong id in another.
+    pending.extend(rules.check_ids_and_references(data))
     journey = None
     content_files: list[Path] = []
     if schema_ok:

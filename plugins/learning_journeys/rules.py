@@ -9,11 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .diagnostics import JsonPath, PendingDiagnostic, Severity
 from .hints import BARE_HOST
-from .model import PHASE_KEYS, Activity, Assignment, Coaching, Journey, MicroModule, Workshop
+from .model import PHASE_KEYS, Activity, Assignment, Coaching, Journey, MicroModule
+from .schema_source import SLUG
+
+_SLUG = re.compile(SLUG)
 
 # A micro-module is short by definition; anything longer is a design smell.
 MICRO_MODULE_MAX_MINUTES = 60
@@ -33,8 +37,6 @@ def activity_paths(journey: Journey) -> dict[str, JsonPath]:
 def check_journey(journey: Journey) -> list[PendingDiagnostic]:
     """All meaning-level problems of one journey."""
     found: list[PendingDiagnostic] = []
-    found += _unique_ids(journey)
-    found += _references(journey)
     found += _prerequisite_order(journey)
     found += _sessions(journey)
     found += _durations(journey)
@@ -63,22 +65,6 @@ def _dupes(items: Iterable[tuple[str, JsonPath]], what: str) -> list[PendingDiag
     return out
 
 
-def _unique_ids(j: Journey) -> list[PendingDiagnostic]:
-    out = _dupes(((g.id, ("goals", i)) for i, g in enumerate(j.goals)), "goal")
-    out += _dupes(((o.id, ("objectives", i)) for i, o in enumerate(j.objectives)), "objective")
-    acts = [(a.id, ("phases", p.key, "activities", i)) for p in j.phases for i, a in enumerate(p.activities)]
-    out += _dupes(acts, "activity")
-    sessions = [
-        (s.id, ("phases", p.key, "activities", i, "sessions", k))
-        for p in j.phases
-        for i, a in enumerate(p.activities)
-        for k, s in enumerate(a.sessions)
-    ]
-    out += _dupes(sessions, "session")
-    out += _dupes(((c.id, ("cohorts", i)) for i, c in enumerate(j.cohorts)), "cohort")
-    return out
-
-
 def _unknown(ref: str, known: Iterable[str], path: JsonPath, what: str) -> PendingDiagnostic:
     import difflib
 
@@ -88,34 +74,80 @@ def _unknown(ref: str, known: Iterable[str], path: JsonPath, what: str) -> Pendi
     return PendingDiagnostic(path, "LJ201", f"unknown {what} `{ref}`", hint=hint)
 
 
-def _references(j: Journey) -> list[PendingDiagnostic]:
-    out = []
-    goals = {g.id for g in j.goals}
-    objectives = {o.id for o in j.objectives}
-    activities = {a.id for _p, a in j.activities()}
-    for i, o in enumerate(j.objectives):
-        for k, ref in enumerate(o.supports):
-            if ref not in goals:
-                out.append(_unknown(ref, goals, ("objectives", i, "supports", k), "goal"))
-    for p in j.phases:
-        for i, a in enumerate(p.activities):
-            base: JsonPath = ("phases", p.key, "activities", i)
-            for k, ref in enumerate(a.objectives):
-                if ref not in objectives:
-                    out.append(_unknown(ref, objectives, base + ("objectives", k), "objective"))
-            for k, ref in enumerate(a.prerequisites):
-                if ref not in activities:
-                    out.append(_unknown(ref, activities, base + ("prerequisites", k), "activity"))
-                elif ref == a.id:
-                    out.append(
-                        PendingDiagnostic(
-                            base + ("prerequisites", k), "LJ202", f"`{a.id}` lists itself as a prerequisite"
-                        )
+def _items(value: Any) -> list[tuple[int, dict[str, Any]]]:
+    """The mappings of a list, with their index (anything else is the schema's business)."""
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _ids(value: Any) -> list[tuple[int, str]]:
+    """Well-formed id references of a list (a malformed one is already a schema error)."""
+    if not isinstance(value, list):
+        return []
+    return [(k, ref) for k, ref in enumerate(value) if isinstance(ref, str) and _SLUG.match(ref)]
+
+
+def check_ids_and_references(data: Any) -> list[PendingDiagnostic]:
+    """Duplicate ids and references to unknown ids, on the loaded data itself.
+
+    These run even when the file breaks the schema elsewhere, so that a typo
+    in one activity does not hide a wrong reference in another.
+    """
+    if not isinstance(data, dict):
+        return []
+    goals = _items(data.get("goals"))
+    objectives = _items(data.get("objectives"))
+    phases = data.get("phases") if isinstance(data.get("phases"), dict) else {}
+    activities: list[tuple[JsonPath, dict[str, Any]]] = []
+    for key in PHASE_KEYS:
+        phase = phases.get(key)
+        if isinstance(phase, dict):
+            activities += [(("phases", key, "activities", i), a) for i, a in _items(phase.get("activities"))]
+
+    def ident(item: dict[str, Any]) -> str | None:
+        return item["id"] if isinstance(item.get("id"), str) else None
+
+    out = _dupes(((ident(g), ("goals", i)) for i, g in goals if ident(g)), "goal")
+    out += _dupes(((ident(o), ("objectives", i)) for i, o in objectives if ident(o)), "objective")
+    out += _dupes(((ident(a), path) for path, a in activities if ident(a)), "activity")
+    sessions = [
+        (ident(s), path + ("sessions", k)) for path, a in activities for k, s in _items(a.get("sessions"))
+    ]
+    out += _dupes(((sid, path) for sid, path in sessions if sid), "session")
+    cohorts = _items(data.get("cohorts"))
+    out += _dupes(((ident(c), ("cohorts", i)) for i, c in cohorts if ident(c)), "cohort")
+
+    goal_ids = {ident(g) for _i, g in goals} - {None}
+    objective_ids = {ident(o) for _i, o in objectives} - {None}
+    activity_ids = {ident(a) for _p, a in activities} - {None}
+    session_ids = {sid for sid, _p in sessions} - {None}
+    for i, o in objectives:
+        for k, ref in _ids(o.get("supports")):
+            if ref not in goal_ids:
+                out.append(_unknown(ref, goal_ids, ("objectives", i, "supports", k), "goal"))
+    for path, a in activities:
+        for k, ref in _ids(a.get("objectives")):
+            if ref not in objective_ids:
+                out.append(_unknown(ref, objective_ids, path + ("objectives", k), "objective"))
+        for k, ref in _ids(a.get("prerequisites")):
+            if ref not in activity_ids:
+                out.append(_unknown(ref, activity_ids, path + ("prerequisites", k), "activity"))
+            elif ref == ident(a):
+                out.append(
+                    PendingDiagnostic(
+                        path + ("prerequisites", k), "LJ202", f"`{ref}` lists itself as a prerequisite"
                     )
-            if isinstance(a, Workshop):
-                for k, ref in enumerate(a.prework):
-                    if ref not in activities:
-                        out.append(_unknown(ref, activities, base + ("prework", k), "activity"))
+                )
+        for k, ref in _ids(a.get("prework")):
+            if ref not in activity_ids:
+                out.append(_unknown(ref, activity_ids, path + ("prework", k), "activity"))
+    for i, c in cohorts:
+        overrides = c.get("sessions")
+        if isinstance(overrides, dict):
+            for sid in overrides:
+                if isinstance(sid, str) and _SLUG.match(sid) and sid not in session_ids:
+                    out.append(_unknown(sid, session_ids, ("cohorts", i, "sessions", sid), "session"))
     return out
 
 
@@ -348,7 +380,6 @@ def _coverage(j: Journey) -> list[PendingDiagnostic]:
 
 def _cohorts(j: Journey) -> list[PendingDiagnostic]:
     out = []
-    sessions = {s.id for _p, a in j.activities() for s in a.sessions}
     for i, c in enumerate(j.cohorts):
         try:
             date.fromisoformat(c.start)
@@ -366,9 +397,6 @@ def _cohorts(j: Journey) -> list[PendingDiagnostic]:
                 )
             )
         for sid, o in c.sessions:
-            if sid not in sessions:
-                p = ("cohorts", i, "sessions", sid)
-                out.append(_unknown(sid, sessions, p, "session"))
             if o.date:
                 try:
                     date.fromisoformat(o.date)
