@@ -61,11 +61,6 @@ def test_absurd_flow_nesting_is_refused_without_crashing(tmp_path: Path, raw: by
     assert [(code, at) for code, at, _col in found] == [("LJ010", line)]
 
 
-@pytest.mark.xfail(
-    reason="yaml_loader._check_depth only counts brackets and `- - -`: nesting through explicit "
-    "keys (`? ? ? ...`) reaches the C composer and segfaults the interpreter",
-    strict=True,
-)
 @pytest.mark.parametrize("raw", [b"? " * 100_000, b"- ? " * 50_000], ids=["explicit-keys", "dash-key"])
 def test_absurd_nesting_through_explicit_keys_is_refused(tmp_path: Path, raw: bytes) -> None:
     found = load_isolated(tmp_path, raw)
@@ -169,12 +164,6 @@ def test_empty_file_is_reported_not_loaded_as_none() -> None:
     assert codes(b"\n\n   \n") == [("LJ006", 1, 1)]
 
 
-@pytest.mark.xfail(
-    reason="yaml_loader: PyYAML counts U+0085, U+2028 and U+2029 as line breaks (YAML 1.1), editors "
-    "and YAML 1.2 do not: every line after such a pasted character is off by one, and in a "
-    "plain scalar it becomes a syntax error",
-    strict=True,
-)
 @pytest.mark.parametrize("char", ["\u2028", "\u0085"])
 @pytest.mark.parametrize("quoted", [True, False], ids=["quoted", "plain"])
 def test_unicode_line_separators_do_not_shift_line_numbers(char: str, quoted: bool) -> None:
@@ -249,11 +238,6 @@ def test_optional_yes_is_an_error_with_a_hint(tmp_path: Path) -> None:
 # --- speed on many problems -------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    reason="yaml_loader.SourceMap._step scans a mapping's keys for every lookup: a file with N "
-    "problems in one mapping costs O(N^2) (40,000 unknown keys, 390 KB: about 150 s)",
-    strict=True,
-)
 def test_locating_many_keys_of_one_mapping_is_linear() -> None:
     n = 3000
     smap = SourceMap("".join(f"k{i}: v\n" for i in range(n)))

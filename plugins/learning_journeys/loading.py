@@ -54,21 +54,46 @@ class LoadResult:
         return not self.errors
 
 
+def project_root(path: Path) -> Path:
+    """The folder content files must stay in: the nearest one up with mkdocs.yml or .git.
+
+    The same for a file and for its folder, so that `journeys validate x.yaml`
+    (as pre-commit runs it) agrees with `journeys validate journeys/`. Without
+    either marker: the working directory if the path is inside it, else the
+    path's own folder.
+    """
+    start = (path if path.is_dir() else path.parent).resolve()
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file() or (folder / ".git").exists():
+            return folder
+    cwd = Path.cwd().resolve()
+    return cwd if start.is_relative_to(cwd) else start
+
+
 def find_journey_files(paths: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[Diagnostic]]:
-    """Journey files under ``paths`` with the root their content files must stay in."""
+    """Journey files under ``paths`` (each once) with the root their content files must stay in."""
     found: list[tuple[Path, Path]] = []
+    seen: set[Path] = set()
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
-            for file in sorted(path.rglob("*")):
-                if file.suffix in JOURNEY_SUFFIXES and file.is_file() and not _hidden(file, path):
-                    found.append((file, path))
+            files = [
+                f
+                for f in sorted(path.rglob("*"))
+                if f.suffix in JOURNEY_SUFFIXES and f.is_file() and not _hidden(f, path)
+            ]
         elif path.is_file():
-            found.append((path, path.parent))
+            files = [path]
         else:
             problems.append(
                 Diagnostic(str(path), 0, 0, "LJ001", "no such file or folder", hint="check the path")
             )
+            continue
+        root = project_root(path)
+        for file in files:
+            if file.resolve() not in seen:
+                seen.add(file.resolve())
+                found.append((file, root))
     return found, problems
 
 
@@ -198,8 +223,8 @@ def _read_content_files(
                     PendingDiagnostic(
                         where,
                         "LJ206",
-                        f"content file `{rel}` is outside the journeys folder",
-                        hint="keep content files inside the folder with the journeys",
+                        f"content file `{rel}` is outside the project",
+                        hint="keep content files inside the project (the folder with mkdocs.yml or .git)",
                     )
                 )
                 continue

@@ -39,9 +39,14 @@ except ImportError:  # pragma: no cover - libyaml ships in PyYAML's wheels
 # than this do we count its real depth (the C composer recurses and would
 # crash the interpreter on a file of 100,000 '[').
 _BRACKET_BUDGET = 256
-# 32 levels of `- - -`. Written with a leading literal so that `re` can skip
-# to each `-` instead of trying the pattern at every byte (30x faster).
-_DEEP_DASHES = re.compile(rb"-[ \t]+(?:-[ \t]+){%d}" % 31)
+# 32 levels of compact block nesting on one line: `- - -`, `? ? ?`, `- ? -`,
+# also with anchors or tags between them (`- &a - !t -`). Block nesting across
+# lines needs one more space of indentation per level, which the file size caps.
+_COMPACT_LEVEL = rb"[-?:](?:[ \t]+[&!][^ \t\r\n]*)*[ \t]+"
+_DEEP_DASHES = re.compile(_COMPACT_LEVEL + rb"(?:" + _COMPACT_LEVEL + rb"){31}")
+# YAML 1.1 (PyYAML) reads these as line breaks, YAML 1.2 and editors do not:
+# pasted from a word processor, they would shift every line number after them.
+_UNICODE_BREAKS = {0x85: " ", 0x2028: " ", 0x2029: " "}
 # Anchors are rare in journeys; only files that define one are checked for
 # alias expansion. An anchor is `&` and a name, after a space, a line break,
 # the start of the file or `[ { , : ?` (flow context: `{"a":&x 1}`, `[?&x a]`).
@@ -341,6 +346,14 @@ def load_yaml_bytes(raw: bytes, file: str) -> LoadedYaml:
             f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
             hint="move long texts into Markdown files next to the journey (content_file)",
         )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        len(raw) > 3 and (raw[1] == raw[3] == 0 or raw[0] == raw[2] == 0)
+    ):
+        return fail(
+            "LJ003",
+            'file is UTF-16 (what Notepad calls "Unicode"), not UTF-8',
+            hint="save it again as UTF-8",
+        )
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, col = _line_col(raw, nul)
@@ -356,6 +369,21 @@ def load_yaml_bytes(raw: bytes, file: str) -> LoadedYaml:
             col,
             hint="save the file as UTF-8 in your editor",
         )
+    if any(chr(code) in text for code in _UNICODE_BREAKS):
+        for match in re.finditer("[\x85\u2028\u2029]", text):
+            line, col = _line_col(text, match.start())
+            result.diagnostics.append(
+                Diagnostic(
+                    file,
+                    line,
+                    col,
+                    "LJ003",
+                    f"invisible line separator U+{ord(match.group()):04X}, read as a space",
+                    Severity.WARNING,
+                    hint="it usually comes with text pasted from a word processor: remove it",
+                )
+            )
+        text = text.translate(_UNICODE_BREAKS)
     result.text = text
 
     depth_problem = _check_depth(raw, text)
@@ -453,6 +481,23 @@ def _syntax_error(result: LoadedYaml, err: yaml.MarkedYAMLError) -> LoadedYaml:
         hint = "a value with `: ` in it needs quotes, or check the indentation of this line"
     elif "could not find expected ':'" in message or "expected <block end>" in message:
         hint = "check the indentation of this line and the one before"
+    elif "did not find expected '-' indicator" in message:
+        hint = "items of a list start with `- `, each at the same indentation: check this line"
+    elif "did not find expected key" in message:
+        hint = "text that starts with a quote must end with it: quote the whole value"
+    elif "flow" in message and err.context_mark is not None and err.context_mark is not mark:
+        start = err.context_mark
+        hint = f"the bracket opened at line {start.line + 1}, column {start.column + 1} is not closed"
+    if mark is not None and result.text is not None:
+        lines = result.text.split("\n")
+        for number in (mark.line - 1, mark.line):
+            if 0 <= number < len(lines) and "\u00a0" in lines[number]:
+                column = lines[number].index("\u00a0") + 1
+                hint = (
+                    f"line {number + 1}, column {column} holds an invisible non-breaking space:"
+                    " replace it with a normal space"
+                )
+                break
     result.diagnostics.append(
         Diagnostic(
             result.file,
@@ -559,6 +604,7 @@ class SourceMap:
     """
 
     def __init__(self, text: str) -> None:
+        self._keys: dict[int, dict[str, tuple[Node, Node]]] = {}
         self.root: Node | None = None
         try:
             loader = _Loader(text)
@@ -605,12 +651,17 @@ class SourceMap:
                     return (k.start_mark.line + 1, k.start_mark.column + 1)
         return None
 
-    @staticmethod
-    def _step(node: Node, step: str | int) -> tuple[Node | None, Node | None]:
+    def _step(self, node: Node, step: str | int) -> tuple[Node | None, Node | None]:
         if isinstance(node, MappingNode):
-            for k, v in node.value:
-                if isinstance(k, ScalarNode) and k.value == str(step):
-                    return k, v
+            # An index per mapping, built once: many problems in one mapping stay linear.
+            index = self._keys.get(id(node))
+            if index is None:
+                index = {}
+                for k, v in node.value:
+                    if isinstance(k, ScalarNode):
+                        index.setdefault(k.value, (k, v))
+                self._keys[id(node)] = index
+            return index.get(str(step), (None, None))
         elif isinstance(node, SequenceNode) and isinstance(step, int):
             if 0 <= step < len(node.value):
                 return None, node.value[step]
