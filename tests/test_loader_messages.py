@@ -34,3 +34,25 @@ def test_line_separator_is_a_warning_and_keeps_the_data() -> None:
     assert result.data == {"id": "x", "summary": "a b"}
     (d,) = result.diagnostics
     assert (d.code, d.severity.value, d.line, d.column) == ("LJ003", "warning", 2, 11)
+
+
+def test_numbers_with_a_leading_zero_are_decimal_as_in_yaml_1_2() -> None:
+    result = load_yaml_bytes(b"day: 08\nweek: 09\nx: 0755\n", "x.yaml")
+    assert result.data == {"day": 8, "week": 9, "x": 755}
+    assert result.diagnostics == []
+
+
+def test_an_explicit_int_tag_on_text_is_a_clear_error() -> None:
+    code, line, _col, message, _hint = only(b"id: x\nweek: !!int soon\n")
+    assert (code, line) == ("LJ004", 2)
+    assert "'soon' is not a whole number" in message
+
+
+def test_a_flood_of_schema_problems_is_cut_short() -> None:
+    from learning_journeys.schema_check import MAX_PROBLEMS_PER_FILE, schema_problems
+
+    data = {"title": "x", "phases": {"pre": {}, "learn": {}, "post": {}}}
+    data.update({f"unknown-{n}": n for n in range(5000)})
+    problems = schema_problems(data)
+    assert len(problems) == MAX_PROBLEMS_PER_FILE + 1
+    assert "only the first are listed" in problems[-1].message

@@ -47,6 +47,10 @@ def is_valid(data: Any) -> bool:
         return False
 
 
+# Nobody reads more; and the hints (did-you-mean lookups) are not free.
+MAX_PROBLEMS_PER_FILE = 200
+
+
 def schema_problems(data: Any) -> list[PendingDiagnostic]:
     """Every schema problem in ``data``, as readable messages with JSON paths."""
     found: list[PendingDiagnostic] = []
@@ -54,10 +58,23 @@ def schema_problems(data: Any) -> list[PendingDiagnostic]:
     paths_with_errors = {tuple(e.absolute_path) for e in errors}
     for error in errors:
         found.extend(_explain(error, paths_with_errors))
+        if len(found) > MAX_PROBLEMS_PER_FILE:
+            break
     unique: dict[tuple[JsonPath, str, str], PendingDiagnostic] = {}
     for d in found:
         unique.setdefault((d.path, d.code, d.message), d)
-    return list(unique.values())
+    out = list(unique.values())
+    if len(out) > MAX_PROBLEMS_PER_FILE:
+        out = out[:MAX_PROBLEMS_PER_FILE]
+        out.append(
+            PendingDiagnostic(
+                (),
+                "LJ107",
+                f"more than {MAX_PROBLEMS_PER_FILE} schema problems: only the first are listed",
+                hint="fix these and check again; is this really a journey file?",
+            )
+        )
+    return out
 
 
 def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
@@ -148,6 +165,8 @@ def _explain(
                     path + (key,), "LJ100", f"unknown key `{key}`{where}", hint=hint, at_key=True
                 )
             )
+            if len(out) > MAX_PROBLEMS_PER_FILE:
+                break
         return out
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else str(error.validator_value)

@@ -239,6 +239,22 @@ class _StrictConstructor(SafeConstructor):  # noqa: B903
         return mapping
 
 
+def _construct_int(loader: SafeConstructor, node: ScalarNode) -> int:
+    """Integers as YAML 1.2 reads them: `09` is nine (YAML 1.1 would try octal and fail)."""
+    value = str(loader.construct_scalar(node)).replace("_", "")
+    sign = -1 if value.startswith("-") else 1
+    digits = value.lstrip("+-")
+    try:
+        if digits.startswith("0o"):
+            return sign * int(digits[2:], 8)
+        if digits.startswith("0x"):
+            return sign * int(digits[2:], 16)
+        return sign * int(digits)
+    except ValueError:
+        raise ConstructorError(None, None, f"{value!r} is not a whole number", node.start_mark) from None
+
+
+_StrictConstructor.yaml_constructors["tag:yaml.org,2002:int"] = _construct_int
 _StrictConstructor.yaml_constructors[None] = _StrictConstructor.construct_undefined  # type: ignore[index]
 
 
