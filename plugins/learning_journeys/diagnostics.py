@@ -32,6 +32,7 @@ CODES: dict[str, str] = {
     "LJ009": "anchors and aliases expand too far",
     "LJ010": "nesting too deep",
     "LJ011": "key is not text",
+    "LJ012": "a `#` inside a value starts a comment",
     # schema
     "LJ100": "unknown key",
     "LJ101": "required key missing",

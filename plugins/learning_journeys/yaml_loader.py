@@ -229,7 +229,11 @@ class _StrictConstructor(SafeConstructor):  # noqa: B903
                             (),
                             "LJ007",
                             f"duplicate key {key!r}: YAML would silently keep only the last value",
-                            hint="remove or rename one of the two",
+                            hint=(
+                                "a new item of a list starts with `- `, e.g. `- id: ...`"
+                                if key == "id"
+                                else "remove or rename one of the two"
+                            ),
                         ),
                         key_node.start_mark,
                     )
@@ -481,8 +485,54 @@ def load_yaml_bytes(raw: bytes, file: str) -> LoadedYaml:
                 pending.hint,
             )
         )
+    result.diagnostics.extend(_comments_inside_values(file, text))
     result.data = data
     return result
+
+
+# ` #` starts a comment in YAML, so `title: Intervisie #2` is just "Intervisie".
+# Authors write comments as `# text`; a `#` glued to what follows is most likely
+# part of the value.
+_LINE_PREFIX = re.compile(r"^([ \t]*)((?:-[ \t]+)*)((?:[\w-]+:[ \t]+)?)(.*)$")
+_GLUED = re.compile(r"[ \t](#[^\s#].*)$")
+_BLOCK_START = re.compile(r"(?::|^[ \t]*-)[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
+
+
+def _comments_inside_values(file: str, text: str) -> list[Diagnostic]:
+    if not re.search(r"[ \t]#[^\s#]", text):
+        return []
+    out = []
+    block_indent: int | None = None  # inside a `|` or `>` block: its lines are text
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" "))
+        if block_indent is not None:
+            if not line.strip() or indent > block_indent:
+                continue
+            block_indent = None
+        if _BLOCK_START.search(line):
+            block_indent = indent
+            continue
+        parts = _LINE_PREFIX.match(line)
+        value = parts.group(4) if parts else ""
+        if not value or value[0] in "\"'|>&*!#[{":
+            continue
+        glued = _GLUED.search(value)
+        if glued is None:
+            continue
+        column = len(line) - len(value) + glued.start(1) + 1
+        fixed = parts.group(1) + parts.group(2) + parts.group(3) + '"' + value.strip() + '"'
+        out.append(
+            Diagnostic(
+                file,
+                number,
+                column,
+                "LJ012",
+                f"`{glued.group(1)[:40]}` is read as a comment, not as part of the value",
+                Severity.WARNING,
+                hint=f"put the value in quotes if the `#` belongs to it: {fixed.strip()}",
+            )
+        )
+    return out
 
 
 def _syntax_error(result: LoadedYaml, err: yaml.MarkedYAMLError) -> LoadedYaml:
