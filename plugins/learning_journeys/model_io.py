@@ -54,7 +54,8 @@ _RENAMED = {"sessions": "session_list"}
 
 def _session(d: dict[str, Any]) -> Session:
     # JSON Schema counts 3.0 as an integer; keep it one.
-    return Session(**{k: int(v) if k == "day" else v for k, v in d.items()})
+    kwargs: dict[str, Any] = {k: int(v) if k == "day" else v for k, v in d.items()}
+    return Session(**kwargs)
 
 
 def _activity(d: dict[str, Any], content_loader: Any = None) -> Activity:
@@ -174,7 +175,7 @@ def activity_to_data(activity: Activity, inline_content: bool = False) -> dict[s
     if isinstance(activity, MicroModule) and activity.content_file and not inline_content:
         data.pop("content", None)
     # keep `correct: false` on choices: it is required
-    ordered = {k: data[k] for k in ("id", "title", "type") if k in data}
+    ordered: dict[str, Any] = {k: data[k] for k in ("id", "title", "type") if k in data}
     ordered.update(data)
     cleaned = _clean(ordered)
     if isinstance(activity, MicroModule) and activity.questions:

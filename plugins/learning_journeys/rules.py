@@ -98,7 +98,9 @@ def check_ids_and_references(data: Any) -> list[PendingDiagnostic]:
         return []
     goals = _items(data.get("goals"))
     objectives = _items(data.get("objectives"))
-    phases = data.get("phases") if isinstance(data.get("phases"), dict) else {}
+    phases = data.get("phases")
+    if not isinstance(phases, dict):
+        phases = {}
     activities: list[tuple[JsonPath, dict[str, Any]]] = []
     for key in PHASE_KEYS:
         phase = phases.get(key)
@@ -108,20 +110,20 @@ def check_ids_and_references(data: Any) -> list[PendingDiagnostic]:
     def ident(item: dict[str, Any]) -> str | None:
         return item["id"] if isinstance(item.get("id"), str) else None
 
-    out = _dupes(((ident(g), ("goals", i)) for i, g in goals if ident(g)), "goal")
-    out += _dupes(((ident(o), ("objectives", i)) for i, o in objectives if ident(o)), "objective")
-    out += _dupes(((ident(a), path) for path, a in activities if ident(a)), "activity")
+    out = _dupes(((gid, ("goals", i)) for i, g in goals if (gid := ident(g))), "goal")
+    out += _dupes(((oid, ("objectives", i)) for i, o in objectives if (oid := ident(o))), "objective")
+    out += _dupes(((aid, path) for path, a in activities if (aid := ident(a))), "activity")
     sessions = [
         (ident(s), path + ("sessions", k)) for path, a in activities for k, s in _items(a.get("sessions"))
     ]
     out += _dupes(((sid, path) for sid, path in sessions if sid), "session")
     cohorts = _items(data.get("cohorts"))
-    out += _dupes(((ident(c), ("cohorts", i)) for i, c in cohorts if ident(c)), "cohort")
+    out += _dupes(((cid, ("cohorts", i)) for i, c in cohorts if (cid := ident(c))), "cohort")
 
-    goal_ids = {ident(g) for _i, g in goals} - {None}
-    objective_ids = {ident(o) for _i, o in objectives} - {None}
-    activity_ids = {ident(a) for _p, a in activities} - {None}
-    session_ids = {sid for sid, _p in sessions} - {None}
+    goal_ids = {gid for _i, g in goals if (gid := ident(g)) is not None}
+    objective_ids = {oid for _i, o in objectives if (oid := ident(o)) is not None}
+    activity_ids = {aid for _p, a in activities if (aid := ident(a)) is not None}
+    session_ids = {sid for sid, _p in sessions if sid is not None}
     for i, o in objectives:
         for k, ref in _ids(o.get("supports")):
             if ref not in goal_ids:
@@ -153,8 +155,8 @@ def check_ids_and_references(data: Any) -> list[PendingDiagnostic]:
 
 def _prerequisite_order(j: Journey) -> list[PendingDiagnostic]:
     out = []
-    phase_of = {}
-    position = {}
+    phase_of: dict[str, int] = {}
+    position: dict[str, int] = {}
     week_of: dict[str, int | None] = {}
     for n, (p, a) in enumerate(j.activities()):
         phase_of.setdefault(a.id, PHASE_KEYS.index(p.key))

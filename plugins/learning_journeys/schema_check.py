@@ -159,7 +159,7 @@ def _explain(
         for key in instance:
             if key in allowed or (path + (key,)) in paths_with_errors:
                 continue
-            hint = _key_hint(key, allowed, instance)
+            hint: str | None = _key_hint(key, allowed, instance)
             out.append(
                 PendingDiagnostic(
                     path + (key,), "LJ100", f"unknown key `{key}`{where}", hint=hint, at_key=True

@@ -16,7 +16,7 @@ import re
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -29,7 +29,8 @@ MAX_DEPTH = 64
 MAX_EXPANDED_NODES = 100_000
 
 try:
-    from yaml.cyaml import CParser as _Parser
+    # the stubs import CParser into yaml.cyaml without re-exporting it
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
 
     _HAS_C = True
 except ImportError:  # pragma: no cover - libyaml ships in PyYAML's wheels
@@ -128,7 +129,7 @@ class _StrictConstructor(SafeConstructor):  # noqa: B903
     yaml_constructors = {
         tag: fn for tag, fn in SafeConstructor.yaml_constructors.items() if tag in _ALLOWED_TAGS
     }
-    yaml_multi_constructors: dict[str, Any] = {}
+    yaml_multi_constructors: ClassVar[dict[str | None, Any]] = {}
 
     def construct_document(self, node: Node) -> Any:
         """The document's data: a fast path for plain files, PyYAML's own for the rest.
@@ -513,7 +514,9 @@ def _comments_inside_values(file: str, text: str) -> list[Diagnostic]:
             block_indent = indent
             continue
         parts = _LINE_PREFIX.match(line)
-        value = parts.group(4) if parts else ""
+        if parts is None:
+            continue
+        value = parts.group(4)
         if not value or value[0] in "\"'|>&*!#[{":
             continue
         glued = _GLUED.search(value)
@@ -601,8 +604,8 @@ def _check_depth(raw: bytes, text: str) -> tuple[str, int, int, str] | None:
                     mark = event.start_mark
                     return (
                         f"nesting deeper than {MAX_DEPTH} levels",
-                        mark.line + 1,
-                        mark.column + 1,
+                        mark.line + 1 if mark else 1,
+                        mark.column + 1 if mark else 1,
                         "a journey needs a handful of levels; check the brackets",
                     )
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
