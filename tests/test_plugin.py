@@ -300,3 +300,28 @@ def test_edit_link_of_a_module_with_a_content_file_opens_the_markdown(tmp_path: 
     page = html(tmp_path / "site", "journeys/small/pre/intro/index.html")
     assert "From the <strong>file</strong>." in page
     assert 'href="https://github.com/example/repo/edit/main/journeys/content/intro.md"' in page
+
+
+@pytest.mark.parametrize("with_own_pages", [True, False])
+def test_a_journeys_pages_show_only_their_own_journey_in_the_navigation(
+    tmp_path: Path, with_own_pages: bool
+) -> None:
+    journeys = {
+        "alpha.yaml": SMALL_JOURNEY.format(id="alpha", title="Alpha journey", language="en"),
+        "beta.yaml": SMALL_JOURNEY.format(id="beta", title="Beta journey", language="en"),
+    }
+    config = make_project(tmp_path, journeys)
+    if not with_own_pages:
+        (tmp_path / "docs/about.md").unlink()
+    run_build(config)
+    site = tmp_path / "site"
+
+    alpha = html(site, "journeys/alpha/learn/workshop/index.html")
+    primary = alpha[alpha.index('<nav class="md-nav md-nav--primary"') :].split('<div class="md-content"')[0]
+    assert "Alpha journey" in primary and "Beta journey" not in primary
+    assert ("About" in primary) is with_own_pages
+    catalogue = html(site, "journeys/index.html")
+    primary = catalogue[catalogue.index('<nav class="md-nav md-nav--primary"') :].split(
+        '<div class="md-content"'
+    )[0]
+    assert "Alpha journey" in primary and "Beta journey" in primary

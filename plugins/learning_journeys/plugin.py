@@ -23,6 +23,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .assets import asset_files
 from .calendar_export import calendar_files
@@ -82,6 +83,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         self._problems: str | None = None
         self._generated: dict[str, Any] = {}
         self._specs: dict[str, PageSpec] = {}
+        self._scopes: _NavScopes | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -93,6 +95,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         self._problems = None
         self._generated = {}
         self._specs = {}
+        self._scopes = None
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -206,11 +209,26 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         items, position = _without(nav.items, ours)
         if position is None:
             position = len(items)
-        # A site without its own pages gets the journeys at the top level.
-        if not items and section_items and isinstance(section_items[0], Section):
+        wrapped = bool(items) or not (section_items and isinstance(section_items[0], Section))
+        if not wrapped:
+            # A site without its own pages gets the journeys at the top level.
             section_items = section_items[0].children
         items[position:position] = section_items
-        return _navigation(items)
+        navigation = _navigation(items)
+        if self._plan is not None:
+            holder: Any = section_items[0] if wrapped else navigation
+            self._scopes = _NavScopes(holder, "children" if wrapped else "items", self._plan.nav)
+        return navigation
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        # Material renders the whole navigation into every page; a journey's pages show
+        # only their own journey, so the cost per page stays flat as journeys are added.
+        spec = self._specs.get(page.file.src_uri)
+        if self._scopes is not None and spec is not None and spec.journey_id:
+            self._scopes.narrow(spec.journey_id)
+        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """A journey's own language on <html>, and its JSON-LD in <head>.
@@ -218,6 +236,8 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         In <head> the JSON-LD survives Material's instant navigation, which
         re-runs scripts in the content as JavaScript.
         """
+        if self._scopes is not None:
+            self._scopes.restore()
         spec = self._specs.get(page.file.src_uri)
         if spec is None:
             return output
@@ -233,6 +253,27 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         if self.config.templates_dir:
             server.watch(str(Path(self.config.templates_dir).resolve()))
         return server
+
+
+class _NavScopes:
+    """Swaps the journeys' part of the navigation for one journey while a page renders."""
+
+    def __init__(self, holder: Any, attribute: str, plan_nav: NavNode) -> None:
+        self.holder = holder
+        self.attribute = attribute
+        self.full: list[Any] = list(getattr(holder, attribute))
+        # The holder's items stand in the order of the plan's children.
+        pairs = list(zip(plan_nav.children, self.full[-len(plan_nav.children) :], strict=True))
+        shared = [item for node, item in pairs if node.journey_id is None]
+        others = self.full[: len(self.full) - len(plan_nav.children)]
+        self.scoped = {node.journey_id: others + shared + [item] for node, item in pairs if node.journey_id}
+
+    def narrow(self, journey_id: str) -> None:
+        if journey_id in self.scoped:
+            setattr(self.holder, self.attribute, self.scoped[journey_id])
+
+    def restore(self) -> None:
+        setattr(self.holder, self.attribute, self.full)
 
 
 def _to_structure(node: NavNode, files: Files) -> Any:

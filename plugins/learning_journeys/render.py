@@ -74,6 +74,7 @@ class NavNode:
     title: str
     uri: str | None = None
     children: tuple[NavNode, ...] = ()
+    journey_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -346,7 +347,7 @@ def _journey_pages(
         replace(p, language=language, jsonld=_script_json(jsonld) if p.kind == "journey" else None)
         for p in pages
     ]
-    return pages, NavNode(journey.title, None, tuple(nav))
+    return pages, NavNode(journey.title, None, tuple(nav), journey.id)
 
 
 def _edit_target(
