@@ -52,16 +52,8 @@ LINKS = (
     "https://learn.example.com/modules/feedback-basics",
     "mailto:academy@example.com",
 )
-TYPES = (
-    "micro-module",
-    "workshop",
-    "reflection",
-    "intervision",
-    "coaching",
-    "assignment",
-    "resource",
-    "community",
-)
+from learning_journeys.schema_source import ACTIVITY_TYPES as TYPES  # noqa: E402
+
 MICRO = ("10m", "15m", "20m", "30m", "45m")
 DURATIONS = ("15m", "30m", "45m", "1h", "1h30m", "2h", "3h")
 MODALITIES = ("online", "classroom", "virtual-classroom", "on-the-job", "at-home", "blended")

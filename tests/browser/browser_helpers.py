@@ -93,7 +93,7 @@ def still_same_document(page: Any) -> bool:
     return bool(page.evaluate("window.__ljSameDocument === true"))
 
 
-_INSTANT_GOTO = """path => new Promise(resolve => {
+INSTANT_GOTO = """path => new Promise(resolve => {
     if (window.__ljPages === undefined) {
         window.__ljPages = 0;
         document$.subscribe(() => { window.__ljPages += 1; });
@@ -118,5 +118,5 @@ def visit(page: Any, path: str) -> None:
     elif page.evaluate("location.pathname") == path:
         page.reload(wait_until="domcontentloaded")
     else:
-        page.evaluate(_INSTANT_GOTO, path)
+        page.evaluate(INSTANT_GOTO, path)
         assert page.evaluate("location.pathname") == path

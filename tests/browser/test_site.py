@@ -9,7 +9,16 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from browser_helpers import NL, dutch_journey, journeys, label, mark_no_reload, still_same_document, url
+from browser_helpers import (
+    INSTANT_GOTO,
+    NL,
+    dutch_journey,
+    journeys,
+    label,
+    mark_no_reload,
+    still_same_document,
+    url,
+)
 from icalendar import Calendar
 from playwright.sync_api import expect
 
@@ -152,15 +161,6 @@ AXE_RUN = """async ([scheme, rules]) => {
 # Only these rules depend on the colour scheme; the others run once, on the default scheme.
 SCHEME_RULES = ["color-contrast", "link-in-text-block"]
 
-INSTANT_GOTO = """path => new Promise(resolve => {
-    const seen = window.__ljPages;
-    const link = Object.assign(document.createElement("a"), { href: path });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    const wait = () => (window.__ljPages > seen ? resolve() : setTimeout(wait, 20));
-    wait();
-})"""
 
 
 def test_axe_finds_no_serious_violation_on_any_page_type(new_context: Any, axe_source: str) -> None:
