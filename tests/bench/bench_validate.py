@@ -32,6 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
+from learning_journeys.schema_source import ACTIVITY_TYPES
 
 HERE = Path(__file__).resolve().parent
 TARGET_RATIO = 1.3
@@ -52,7 +53,7 @@ LINKS = (
     "https://learn.example.com/modules/feedback-basics",
     "mailto:academy@example.com",
 )
-from learning_journeys.schema_source import ACTIVITY_TYPES as TYPES  # noqa: E402
+TYPES = ACTIVITY_TYPES
 
 MICRO = ("10m", "15m", "20m", "30m", "45m")
 DURATIONS = ("15m", "30m", "45m", "1h", "1h30m", "2h", "3h")
