@@ -6,7 +6,7 @@ the MkDocs plugin and CI annotations all say the same thing in the same words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
@@ -98,23 +98,6 @@ class PendingDiagnostic:
     hint: str | None = None
     # Point at the key itself rather than its value (for unknown keys).
     at_key: bool = False
-
-
-@dataclass
-class DiagnosticList:
-    """All problems of one run, in file order."""
-
-    items: list[Diagnostic] = field(default_factory=list)
-
-    def extend(self, diagnostics: list[Diagnostic]) -> None:
-        self.items.extend(diagnostics)
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.items if d.is_error]
-
-    def sorted(self) -> list[Diagnostic]:
-        return sorted(self.items, key=Diagnostic.sort_key)
 
 
 def display_path(path: Path, base: Path | None = None) -> str:

@@ -18,10 +18,6 @@ def _catalogue(language: str) -> dict[str, str]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def available_languages() -> list[str]:
-    return sorted(p.stem for p in _DIR.glob("*.json"))
-
-
 class Labels:
     """Labels for one language, falling back to English for anything missing."""
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import rules, schema_check
-from .diagnostics import Diagnostic, PendingDiagnostic, Severity, display_path
+from .diagnostics import Diagnostic, PendingDiagnostic, display_path
 from .model import Journey
 from .model_io import journey_from_data
 from .schema_source import SLUG
@@ -252,7 +252,3 @@ def _read_content_files(
                 continue
             used.append(target)
     return out
-
-
-def errors_only(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    return [d for d in diagnostics if d.severity is Severity.ERROR]

@@ -28,7 +28,3 @@ def schema_path() -> Path:
 def templates_dir() -> Path:
     """The folder of the built-in Jinja2 page templates."""
     return _data_dir("site_templates")
-
-
-def package_dir() -> Path:
-    return _PACKAGE

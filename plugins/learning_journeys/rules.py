@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .diagnostics import JsonPath, PendingDiagnostic, Severity
 from .hints import BARE_HOST
-from .model import PHASE_KEYS, Activity, Assignment, Coaching, Journey, MicroModule
+from .model import PHASE_KEYS, Assignment, Coaching, Journey, MicroModule
 from .schema_source import SLUG
 
 _SLUG = re.compile(SLUG)
@@ -409,10 +409,6 @@ def _cohorts(j: Journey) -> list[PendingDiagnostic]:
                         )
                     )
     return out
-
-
-def activity_is_dated(activity: Activity) -> bool:
-    return any(s.day or s.start for s in activity.sessions)
 
 
 # The target of a Markdown link or image: `[text](target "title")`.

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -707,19 +706,6 @@ class SourceMap:
             node = self._step(node, step)[1]
         return node.value if isinstance(node, ScalarNode) else None
 
-    def key_of(self, path: JsonPath, key: str) -> tuple[int, int] | None:
-        """Position of ``key`` inside the mapping at ``path``."""
-        node = self.root
-        for step in path:
-            if node is None:
-                return None
-            node = self._step(node, step)[1]
-        if isinstance(node, MappingNode):
-            for k, _v in node.value:
-                if isinstance(k, ScalarNode) and k.value == key:
-                    return (k.start_mark.line + 1, k.start_mark.column + 1)
-        return None
-
     def _step(self, node: Node, step: str | int) -> tuple[Node | None, Node | None]:
         if isinstance(node, MappingNode):
             # An index per mapping, built once: many problems in one mapping stay linear.
@@ -735,19 +721,6 @@ class SourceMap:
             if 0 <= step < len(node.value):
                 return None, node.value[step]
         return None, None
-
-
-def iter_scalar_strings(data: Any) -> Iterator[str]:
-    """Every text value in loaded data (used to look for unsafe links)."""
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            yield item
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
 
 
 def resolve_pending(
