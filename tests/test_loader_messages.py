@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from learning_journeys.yaml_loader import load_yaml_bytes
+from learning_journeys.validation.yaml_loader import load_yaml_bytes
 
 
 def only(raw: bytes) -> tuple[str, int, int, str, str]:
@@ -49,7 +49,7 @@ def test_an_explicit_int_tag_on_text_is_a_clear_error() -> None:
 
 
 def test_a_flood_of_schema_problems_is_cut_short() -> None:
-    from learning_journeys.schema_check import MAX_PROBLEMS_PER_FILE, schema_problems
+    from learning_journeys.validation.schema_check import MAX_PROBLEMS_PER_FILE, schema_problems
 
     data = {"title": "x", "phases": {"pre": {}, "learn": {}, "post": {}}}
     data.update({f"unknown-{n}": n for n in range(5000)})

@@ -4,7 +4,7 @@ exactly the (code, line) pairs their header comments declare."""
 from __future__ import annotations
 
 import pytest
-from learning_journeys.diagnostics import CODES
+from learning_journeys.validation.diagnostics import CODES
 from validation_helpers import (
     INVALID_CASES,
     VALID_CASES,

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from learning_journeys.cli import cli
-from learning_journeys.diagnostics import Diagnostic, Severity
-from learning_journeys.loading import load_journeys
-from learning_journeys.reporting import format_github, format_text
-from learning_journeys.resources import schema_path
+from learning_journeys.package_data import schema_path
+from learning_journeys.validation.diagnostics import Diagnostic, Severity
+from learning_journeys.validation.loading import load_journeys
+from learning_journeys.validation.reporting import format_github, format_text
 from validation_helpers import SMALL_JOURNEY, line_of, show
 
 BROKEN = SMALL_JOURNEY.replace("title: Small journey\n", "titel: Small journey\n")
@@ -354,7 +354,7 @@ def test_a_bug_in_a_check_becomes_lj900_not_a_traceback(
     def broken(journey: object) -> list[object]:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("learning_journeys.rules.check_journey", broken)
+    monkeypatch.setattr("learning_journeys.validation.rules.check_journey", broken)
     (folder / "small.yaml").write_text(SMALL_JOURNEY, encoding="utf-8")
     (folder / "broken.yaml").write_text(BROKEN, encoding="utf-8")
     result = run("validate", ".")
@@ -370,7 +370,7 @@ def test_a_bug_in_a_check_becomes_lj900_not_a_traceback(
 def test_main_turns_an_unexpected_exception_into_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from learning_journeys import cli as cli_module
+    from learning_journeys.cli import commands as cli_module
 
     def broken(paths: object) -> None:
         raise OSError("disk on fire")

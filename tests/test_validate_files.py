@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from learning_journeys.loading import load_journeys
+from learning_journeys.validation.loading import load_journeys
 from validation_helpers import SMALL_JOURNEY, line_of, pairs, show
 
 MODULE = """\

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from learning_journeys import hints
-from learning_journeys.schema_check import allowed_keys, journey_schema
-from learning_journeys.schema_source import ACTIVITY_TYPES
+from learning_journeys.validation import hints
+from learning_journeys.validation.schema_check import allowed_keys, journey_schema
+from learning_journeys.validation.schema_source import ACTIVITY_TYPES
 from validation_helpers import SMALL_JOURNEY, find, line_of, load_one, show
 
 

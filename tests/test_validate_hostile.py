@@ -13,14 +13,14 @@ import time
 from pathlib import Path
 
 import pytest
-from learning_journeys.loading import load_journeys
-from learning_journeys.yaml_loader import MAX_DEPTH, MAX_FILE_BYTES, SourceMap, load_yaml_bytes
+from learning_journeys.validation.loading import load_journeys
+from learning_journeys.validation.yaml_loader import MAX_DEPTH, MAX_FILE_BYTES, SourceMap, load_yaml_bytes
 from validation_helpers import CASES, SMALL_JOURNEY, pairs, show
 
 # Runs in a fresh interpreter: read the file, print the codes and lines as JSON.
 _CHILD = """
 import json, sys
-from learning_journeys.yaml_loader import load_yaml_bytes
+from learning_journeys.validation.yaml_loader import load_yaml_bytes
 with open(sys.argv[1], "rb") as f:
     result = load_yaml_bytes(f.read(), "hostile.yaml")
 print(json.dumps([[d.code, d.line, d.column] for d in result.diagnostics]))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from learning_journeys.cli import cli
-from learning_journeys.loading import load_journeys
+from learning_journeys.validation.loading import load_journeys
 from validation_helpers import pairs, show
 
 SCHEMA_MISTAKES = """\

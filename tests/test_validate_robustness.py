@@ -9,10 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
-from learning_journeys import schema_check
-from learning_journeys.diagnostics import CODES
-from learning_journeys.loading import load_journeys
-from learning_journeys.yaml_loader import load_yaml_bytes
+from learning_journeys.validation import schema_check
+from learning_journeys.validation.diagnostics import CODES
+from learning_journeys.validation.loading import load_journeys
+from learning_journeys.validation.yaml_loader import load_yaml_bytes
 from validation_helpers import CASES, SMALL_JOURNEY
 
 SEED = 20270301

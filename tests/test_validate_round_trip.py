@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from learning_journeys import schema_check
-from learning_journeys.loading import load_journeys
-from learning_journeys.model import Journey, MicroModule
-from learning_journeys.model_io import journey_from_data, journey_to_data
+from learning_journeys.model.building import journey_from_data, journey_to_data
+from learning_journeys.model.journey import Journey, MicroModule
+from learning_journeys.validation import schema_check
+from learning_journeys.validation.loading import load_journeys
 from validation_helpers import REPO, VALID_CASES, show
 
 # Whatever journeys exist right now (others are writing them): parametrize over the folder.

@@ -8,8 +8,8 @@ from typing import Any
 
 import jsonschema
 import pytest
-from learning_journeys import schema_source
-from learning_journeys.resources import schema_path
+from learning_journeys.package_data import schema_path
+from learning_journeys.validation import schema_source
 from validation_helpers import REPO
 
 REPO_SCHEMA = REPO / "schemas" / "journey.schema.json"

@@ -7,8 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from learning_journeys.diagnostics import CODES, Diagnostic
-from learning_journeys.loading import LoadResult, load_journeys
+from learning_journeys.validation.diagnostics import CODES, Diagnostic
+from learning_journeys.validation.loading import LoadResult, load_journeys
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent

@@ -24,8 +24,8 @@ import time
 from pathlib import Path
 
 import yaml
-from learning_journeys.loading import load_journeys
-from learning_journeys.render import NavNode, RenderOptions, build_site
+from learning_journeys.site.pages import NavNode, RenderOptions, build_site
+from learning_journeys.validation.loading import load_journeys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -129,8 +129,8 @@ def setup(root: Path, n: int) -> tuple[Path, Path, int]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
     # the same stylesheet and script the plugin adds, and the calendar files it links to
-    from learning_journeys.assets import asset_files
-    from learning_journeys.calendar_export import calendar_files
+    from learning_journeys.site.assets import asset_files
+    from learning_journeys.site.calendars import calendar_files
 
     extra = THEME + "extra_css: []\nextra_javascript: []\n"
     for asset in asset_files():

@@ -32,7 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
-from learning_journeys.schema_source import ACTIVITY_TYPES
+from learning_journeys.validation.schema_source import ACTIVITY_TYPES
 
 HERE = Path(__file__).resolve().parent
 TARGET_RATIO = 1.3
@@ -320,7 +320,7 @@ def parse_only(folder: Path) -> Callable[[], object]:
 
 
 def validate_all(folder: Path) -> Callable[[], object]:
-    from learning_journeys.loading import load_journeys
+    from learning_journeys.validation.loading import load_journeys
 
     return lambda: load_journeys([folder], base=folder)
 
@@ -340,7 +340,7 @@ def cli_in_process(folder: Path) -> Callable[[], object]:
 def measure_set(folder: Path, repeat: int, label: str) -> dict[str, float]:
     """Best of ``repeat`` rounds; each round runs (a), (b) and (c) one after the other,
     so that a busy machine slows all three alike (the paired ratios show how much)."""
-    from learning_journeys.loading import load_journeys
+    from learning_journeys.validation.loading import load_journeys
 
     n = len(sorted(folder.glob("*.yaml")))
     check = load_journeys([folder], base=folder)
@@ -456,7 +456,7 @@ def peak_rss_mb() -> float:
 
 def hostile_child(name: str, folder: Path) -> None:
     """Runs in a subprocess: one hostile file through load_journeys, prints JSON."""
-    from learning_journeys.loading import load_journeys
+    from learning_journeys.validation.loading import load_journeys
 
     path = folder / f"{name}.yaml"
     path.write_bytes(hostile_text(name))
@@ -565,7 +565,7 @@ def main() -> int:
         )
         print(f"generated {args.files} journeys in {out}: {size / args.files / 1024:.1f} KB average")
 
-        from learning_journeys.loading import load_journeys
+        from learning_journeys.validation.loading import load_journeys
 
         check = load_journeys([clean], base=clean)
         if check.diagnostics:

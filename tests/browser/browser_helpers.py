@@ -7,9 +7,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from learning_journeys.i18n import Labels, labels_for
-from learning_journeys.loading import load_journeys
-from learning_journeys.model import Activity, Journey
+from learning_journeys.model.journey import Activity, Journey
+from learning_journeys.site.labels import Labels, labels_for
+from learning_journeys.validation.loading import load_journeys
 
 REPO = Path(__file__).resolve().parents[2]
 STORAGE_PREFIX = "learning-journeys:v1:"

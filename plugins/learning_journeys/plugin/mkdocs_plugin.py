@@ -25,14 +25,14 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .assets import asset_files
-from .calendar_export import calendar_files
-from .i18n import labels_for
-from .loading import LoadResult, load_journeys
-from .render import NavNode, PageSpec, RenderOptions, SitePlan, build_site, problems_page
-from .reporting import format_text
-from .sanitize import SafeLinksExtension, theme_title
-from .yaml_loader import SourceMap
+from learning_journeys.site.assets import asset_files
+from learning_journeys.site.calendars import calendar_files
+from learning_journeys.site.labels import labels_for
+from learning_journeys.site.pages import NavNode, PageSpec, RenderOptions, SitePlan, build_site, problems_page
+from learning_journeys.site.sanitize import SafeLinksExtension, theme_title
+from learning_journeys.validation.loading import LoadResult, load_journeys
+from learning_journeys.validation.reporting import format_text
+from learning_journeys.validation.yaml_loader import SourceMap
 
 log = get_plugin_logger(__name__)
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')

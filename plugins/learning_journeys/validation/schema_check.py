@@ -17,10 +17,10 @@ from typing import Any
 import jsonschema
 import jsonschema_rs
 
-from . import hints
-from . import schema_source as src
-from .diagnostics import JsonPath, PendingDiagnostic
-from .resources import schema_path
+from learning_journeys.package_data import schema_path
+from learning_journeys.validation import hints
+from learning_journeys.validation import schema_source as src
+from learning_journeys.validation.diagnostics import JsonPath, PendingDiagnostic
 
 
 @lru_cache(maxsize=1)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .durations import humanize, parse_duration
-from .model import (
+from learning_journeys.model.durations import humanize, parse_duration
+from learning_journeys.model.journey import (
     PHASE_KEYS,
     Activity,
     AgendaItem,

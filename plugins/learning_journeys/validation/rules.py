@@ -12,10 +12,10 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .diagnostics import JsonPath, PendingDiagnostic, Severity
-from .hints import BARE_HOST
-from .model import PHASE_KEYS, Assignment, Coaching, Journey, MicroModule
-from .schema_source import SLUG
+from learning_journeys.model.journey import PHASE_KEYS, Assignment, Coaching, Journey, MicroModule
+from learning_journeys.validation.diagnostics import JsonPath, PendingDiagnostic, Severity
+from learning_journeys.validation.hints import BARE_HOST
+from learning_journeys.validation.schema_source import SLUG
 
 _SLUG = re.compile(SLUG)
 

@@ -14,9 +14,9 @@ from functools import cache
 
 from icalendar import Calendar, Event, Timezone
 
-from .i18n import labels_for
-from .model import Journey
-from .schedule import ScheduledSession, cohort_sessions
+from learning_journeys.model.journey import Journey
+from learning_journeys.site.labels import labels_for
+from learning_journeys.site.schedule import ScheduledSession, cohort_sessions
 
 PRODID = "-//mkdocs-learning-journeys//EN"
 

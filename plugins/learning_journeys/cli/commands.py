@@ -10,14 +10,13 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .diagnostics import Severity
-from .loading import load_journeys
-from .reporting import format_github, format_json, format_text, summary
-from .resources import schema_path
-from .scaffold import new_journey_yaml
-from .schema_source import LANG, SLUG
-from .yaml_loader import load_yaml_bytes
+from learning_journeys import __version__
+from learning_journeys.package_data import schema_path
+from learning_journeys.validation.diagnostics import Severity
+from learning_journeys.validation.loading import load_journeys
+from learning_journeys.validation.reporting import format_github, format_json, format_text, summary
+from learning_journeys.validation.schema_source import LANG, SLUG
+from learning_journeys.validation.yaml_loader import load_yaml_bytes
 
 DEFAULT_DIR = Path("journeys")
 
@@ -99,6 +98,8 @@ def new(journey_id: str, title: str | None, language: str, directory: Path) -> N
     target = directory / f"{journey_id}.yaml"
     if target.exists():
         raise click.UsageError(f"{target} already exists; choose another id or remove the file")
+    from learning_journeys.cli.scaffold import new_journey_yaml  # Jinja2: only `new` pays for it
+
     text = new_journey_yaml(
         journey_id,
         _yaml_text(title or journey_id.replace("-", " ").capitalize()),

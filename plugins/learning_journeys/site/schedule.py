@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from .model import Activity, Cohort, Journey, Phase, Session
+from learning_journeys.model.journey import Activity, Cohort, Journey, Phase, Session
 
 
 @dataclass(frozen=True)

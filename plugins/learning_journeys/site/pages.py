@@ -20,15 +20,15 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from .calendar_export import calendar_uri
-from .durations import humanize
-from .i18n import Labels, labels_for
-from .jsonld import journey_jsonld
-from .model import PHASE_KEYS, Activity, Journey, Phase
-from .resources import templates_dir
-from .sanitize import clean_markdown, plain_text, safe_url
-from .schedule import cohort_sessions
-from .stats import JourneyStats, journey_stats
+from learning_journeys.model.durations import humanize
+from learning_journeys.model.journey import PHASE_KEYS, Activity, Journey, Phase
+from learning_journeys.package_data import templates_dir
+from learning_journeys.site.calendars import calendar_uri
+from learning_journeys.site.jsonld import journey_jsonld
+from learning_journeys.site.labels import Labels, labels_for
+from learning_journeys.site.sanitize import clean_markdown, plain_text, safe_url
+from learning_journeys.site.schedule import cohort_sessions
+from learning_journeys.site.stats import JourneyStats, journey_stats
 
 TYPE_ICONS = {
     "micro-module": "play-circle-outline",

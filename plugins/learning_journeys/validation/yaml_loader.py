@@ -21,7 +21,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .diagnostics import Diagnostic, JsonPath, PendingDiagnostic, Severity
+from learning_journeys.validation.diagnostics import Diagnostic, JsonPath, PendingDiagnostic, Severity
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 64

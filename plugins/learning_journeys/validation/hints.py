@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Any
 
-from .durations import parse_duration
+from learning_journeys.model.durations import parse_duration
 
 CURLY_QUOTES = "“”‘’„‚"
 

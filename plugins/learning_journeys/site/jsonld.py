@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .durations import to_iso
-from .model import Journey
-from .schedule import ScheduledSession
+from learning_journeys.model.durations import to_iso
+from learning_journeys.model.journey import Journey
+from learning_journeys.site.schedule import ScheduledSession
 
 _COURSE_MODE = {
     "online": "online",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from .model import Journey
+from learning_journeys.model.journey import Journey
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import rules, schema_check
-from .diagnostics import Diagnostic, PendingDiagnostic, display_path
-from .model import Journey
-from .model_io import journey_from_data
-from .schema_source import SLUG
-from .yaml_loader import MAX_FILE_BYTES, SourceMap, load_yaml_bytes, resolve_pending
+from learning_journeys.model.building import journey_from_data
+from learning_journeys.model.journey import Journey
+from learning_journeys.validation import rules, schema_check
+from learning_journeys.validation.diagnostics import Diagnostic, PendingDiagnostic, display_path
+from learning_journeys.validation.schema_source import SLUG
+from learning_journeys.validation.yaml_loader import (
+    MAX_FILE_BYTES,
+    SourceMap,
+    load_yaml_bytes,
+    resolve_pending,
+)
 
 JOURNEY_SUFFIXES = (".yaml", ".yml")
 _SLUG = re.compile(SLUG)

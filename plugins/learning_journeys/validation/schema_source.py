@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .durations import DURATION_PATTERN
+from learning_journeys.model.durations import DURATION_PATTERN
 
 SCHEMA_ID = "https://mkdocs-learning-journeys.invalid/schemas/journey.schema.json"
 
@@ -695,6 +695,6 @@ def render() -> str:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    target = Path(__file__).resolve().parents[2] / "schemas" / "journey.schema.json"
+    target = Path(__file__).resolve().parents[3] / "schemas" / "journey.schema.json"
     target.write_text(render(), encoding="utf-8")
     print(target)

@@ -1,0 +1,1 @@
+"""Site generation: pages as Markdown, calendars and assets from checked journeys; no MkDocs."""
