@@ -1,55 +1,40 @@
 """Between the model and plain data: build a :class:`Journey` from schema-valid
 data, and write one back as data (for round trips and JSON export).
 
-Building assumes the data already passed the JSON Schema; it never sees raw
-author mistakes.
+Activities are read and written field by field from their type's
+specification (:mod:`learning_journeys.model.activity_types`), so a new field
+or type needs no code here. Building assumes the data already passed the JSON
+Schema; it never sees raw author mistakes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from learning_journeys.model.activity_types import Field, Kind, activity_type
 from learning_journeys.model.durations import humanize, parse_duration
 from learning_journeys.model.journey import (
     PHASE_KEYS,
     Activity,
     AgendaItem,
-    Assignment,
     Choice,
-    Coaching,
     Cohort,
-    Community,
     Evaluation,
     EvaluationLevel,
     Feedback,
     Goal,
-    Intervision,
     Journey,
-    MicroModule,
     Objective,
     Phase,
     Question,
-    Reflection,
-    Resource,
     Session,
     SessionOverride,
-    Workshop,
 )
+from learning_journeys.model.vocabulary import DEFAULT_TIMEZONE
 
-ACTIVITY_CLASSES: dict[str, type[Activity]] = {
-    "micro-module": MicroModule,
-    "workshop": Workshop,
-    "reflection": Reflection,
-    "intervision": Intervision,
-    "coaching": Coaching,
-    "assignment": Assignment,
-    "resource": Resource,
-    "community": Community,
-}
-
-# YAML keys whose model field has another name.
-_RENAMED = {"sessions": "session_list"}
+ContentLoader = Callable[[str], "str | None"]
 
 
 def _session(d: dict[str, Any]) -> Session:
@@ -58,63 +43,49 @@ def _session(d: dict[str, Any]) -> Session:
     return Session(**kwargs)
 
 
-def _activity(d: dict[str, Any], content_loader: Any = None) -> Activity:
-    cls = ACTIVITY_CLASSES[d["type"]]
+def _question(q: dict[str, Any]) -> Question:
+    return Question(q["question"], tuple(Choice(**c) for c in q["choices"]))
+
+
+_READ: dict[Kind, Callable[[Any], Any]] = {
+    Kind.MARKDOWN: lambda v: v or "",
+    Kind.INTEGER: int,
+    Kind.BOOLEAN: bool,
+    Kind.DURATION: parse_duration,
+    Kind.IDS: tuple,
+    Kind.TEXTS: tuple,
+    Kind.SESSIONS: lambda v: tuple(_session(s) for s in v),
+    Kind.AGENDA: lambda v: tuple(AgendaItem(**item) for item in v),
+    Kind.QUESTIONS: lambda v: tuple(_question(q) for q in v),
+    Kind.FEEDBACK: lambda v: Feedback(v["from"], v.get("request")),
+}
+
+
+def _read(field: Field, value: Any) -> Any:
+    if value is None:  # `description:` with nothing after it
+        return "" if field.kind is Kind.MARKDOWN else None
+    read = _READ.get(field.kind)
+    return read(value) if read is not None else value
+
+
+def activity_from_data(d: dict[str, Any], content_loader: ContentLoader | None = None) -> Activity:
+    """An activity of the type ``d["type"]`` names, each field read as its kind says."""
+    spec = activity_type(d["type"])
     kwargs: dict[str, Any] = {}
     for key, value in d.items():
-        if key == "duration":
-            kwargs["duration_minutes"] = parse_duration(value)
-        elif key in ("objectives", "prerequisites", "prework", "prompts"):
-            kwargs[key] = tuple(value)
-        elif key == "sessions":
-            kwargs["session_list"] = tuple(_session(s) for s in value)
-        elif key == "agenda":
-            kwargs[key] = tuple(AgendaItem(**item) for item in value)
-        elif key == "questions":
-            kwargs[key] = tuple(
-                Question(q["question"], tuple(Choice(**c) for c in q["choices"])) for q in value
-            )
-        elif key == "feedback":
-            kwargs[key] = Feedback(value["from"], value.get("request"))
-        elif key in ("week", "group_size"):
-            kwargs[key] = int(value)
-        elif key in ("description", "booking", "task", "content") and value is None:
-            kwargs[key] = ""
-        else:
-            kwargs[key] = value
-    if cls is MicroModule and d.get("content_file") and content_loader is not None:
-        kwargs["content"] = content_loader(d["content_file"]) or ""
-    return cls(**kwargs)
+        field = spec.find(key)
+        if field is None:  # the schema allows no other keys
+            continue
+        kwargs[field.attr] = _read(field, value)
+        if field.kind is Kind.CONTENT_FILE and value and content_loader is not None:
+            kwargs["content"] = content_loader(value) or ""
+    return spec.model(**kwargs)
 
 
-def journey_from_data(data: dict[str, Any], source: Path, content_loader: Any = None) -> Journey:
+def journey_from_data(
+    data: dict[str, Any], source: Path, content_loader: ContentLoader | None = None
+) -> Journey:
     """A Journey from schema-valid data; ``content_loader(rel_path)`` reads content files."""
-    phases = []
-    for key in PHASE_KEYS:
-        p = data["phases"].get(key) or {}
-        phases.append(
-            Phase(
-                key=key,
-                title=p.get("title"),
-                intro=p.get("intro") or "",
-                activities=tuple(_activity(a, content_loader) for a in p.get("activities") or ()),
-            )
-        )
-    evaluation = None
-    if data.get("evaluation"):
-        evaluation = Evaluation(**{k: EvaluationLevel(**v) for k, v in data["evaluation"].items() if v})
-    cohorts = tuple(
-        Cohort(
-            id=c["id"],
-            start=c["start"],
-            title=c.get("title"),
-            timezone=c.get("timezone", "Europe/Amsterdam"),
-            sessions=tuple(
-                (sid, SessionOverride(**(o or {}))) for sid, o in (c.get("sessions") or {}).items()
-            ),
-        )
-        for c in data.get("cohorts") or ()
-    )
     return Journey(
         id=data.get("id") or source.stem,
         title=data["title"],
@@ -127,19 +98,42 @@ def journey_from_data(data: dict[str, Any], source: Path, content_loader: Any = 
         status=data.get("status", "draft"),
         version=data.get("version"),
         goals=tuple(Goal(**g) for g in data.get("goals") or ()),
-        objectives=tuple(
-            Objective(
-                id=o["id"],
-                title=o["title"],
-                supports=tuple(o.get("supports") or ()),
-                level=o.get("level"),
-            )
-            for o in data.get("objectives") or ()
-        ),
-        evaluation=evaluation,
-        phases=tuple(phases),
-        cohorts=cohorts,
+        objectives=tuple(_objective(o) for o in data.get("objectives") or ()),
+        evaluation=_evaluation(data.get("evaluation")),
+        phases=tuple(_phase(key, data["phases"].get(key) or {}, content_loader) for key in PHASE_KEYS),
+        cohorts=tuple(_cohort(c) for c in data.get("cohorts") or ()),
     )
+
+
+def _objective(o: dict[str, Any]) -> Objective:
+    return Objective(
+        id=o["id"], title=o["title"], supports=tuple(o.get("supports") or ()), level=o.get("level")
+    )
+
+
+def _evaluation(data: dict[str, Any] | None) -> Evaluation | None:
+    if not data:
+        return None
+    return Evaluation(**{k: EvaluationLevel(**v) for k, v in data.items() if v})
+
+
+def _phase(key: str, p: dict[str, Any], content_loader: ContentLoader | None) -> Phase:
+    activities = tuple(activity_from_data(a, content_loader) for a in p.get("activities") or ())
+    return Phase(key=key, title=p.get("title"), intro=p.get("intro") or "", activities=activities)  # type: ignore[arg-type]
+
+
+def _cohort(c: dict[str, Any]) -> Cohort:
+    overrides = tuple((sid, SessionOverride(**(o or {}))) for sid, o in (c.get("sessions") or {}).items())
+    return Cohort(
+        id=c["id"],
+        start=c["start"],
+        title=c.get("title"),
+        timezone=c.get("timezone", DEFAULT_TIMEZONE),
+        sessions=overrides,
+    )
+
+
+# -- writing back ------------------------------------------------------------
 
 
 def _clean(value: Any) -> Any:
@@ -155,43 +149,52 @@ def _dataclass_data(obj: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in obj.__dataclass_fields__:
         value = getattr(obj, name)
-        key = next((k for k, v in _RENAMED.items() if v == name), name)
         if hasattr(value, "__dataclass_fields__"):
             value = _dataclass_data(value)
         elif isinstance(value, tuple):
             value = [_dataclass_data(v) if hasattr(v, "__dataclass_fields__") else v for v in value]
-        out[key] = value
+        out[name] = value
     return out
 
 
+def _choice_data(c: Choice) -> dict[str, Any]:
+    # `correct: false` stays: it is required
+    return _clean({"text": c.text, "explanation": c.explanation}) | {"correct": c.correct}
+
+
+_WRITE: dict[Kind, Callable[[Any], Any]] = {
+    Kind.DURATION: lambda m: humanize(m, "h", "m").replace(" ", ""),
+    Kind.IDS: list,
+    Kind.TEXTS: list,
+    Kind.SESSIONS: lambda v: [_clean(_dataclass_data(s)) for s in v],
+    Kind.AGENDA: lambda v: [_clean(_dataclass_data(i)) for i in v],
+    Kind.QUESTIONS: lambda v: [
+        {"question": q.question, "choices": [_choice_data(c) for c in q.choices]} for q in v
+    ],
+    Kind.FEEDBACK: lambda fb: _clean({"from": fb.source, "request": fb.request}),
+}
+
+
+def _field_data(activity: Activity, field: Field, inline_content: bool) -> tuple[bool, Any]:
+    """Whether ``field`` is written for ``activity``, and its value as data."""
+    if field.key == "content" and getattr(activity, "content_file", None) and not inline_content:
+        return False, None
+    value = getattr(activity, field.attr)
+    empty = value is None or value is False or value == "" or value == ()
+    if empty and not (field.required and value == ""):
+        return False, None
+    write = _WRITE.get(field.kind)
+    return True, write(value) if write is not None else value
+
+
 def activity_to_data(activity: Activity, inline_content: bool = False) -> dict[str, Any]:
-    data = _dataclass_data(activity)
-    minutes = data.pop("duration_minutes")
-    if minutes is not None:
-        data["duration"] = humanize(minutes, "h", "m").replace(" ", "")
-    if "feedback" in data and data["feedback"]:
-        fb = data["feedback"]
-        data["feedback"] = {"from": fb["source"], "request": fb["request"]}
-    if isinstance(activity, MicroModule) and activity.content_file and not inline_content:
-        data.pop("content", None)
-    # keep `correct: false` on choices: it is required
-    ordered: dict[str, Any] = {k: data[k] for k in ("id", "title", "type") if k in data}
-    ordered.update(data)
-    cleaned = _clean(ordered)
-    if isinstance(activity, MicroModule) and activity.questions:
-        cleaned["questions"] = [
-            {
-                "question": q.question,
-                "choices": [
-                    _clean({"text": c.text, "explanation": c.explanation}) | {"correct": c.correct}
-                    for c in q.choices
-                ],
-            }
-            for q in activity.questions
-        ]
-    if activity.optional:
-        cleaned["optional"] = True
-    return cleaned
+    """Data that builds the same activity again; required fields are kept even when empty."""
+    out: dict[str, Any] = {}
+    for field in activity_type(activity.type).all_fields():
+        keep, value = _field_data(activity, field, inline_content)
+        if keep:
+            out[field.key] = value
+    return out
 
 
 def journey_to_data(journey: Journey) -> dict[str, Any]:
@@ -220,16 +223,17 @@ def journey_to_data(journey: Journey) -> dict[str, Any]:
             phase["activities"] = [activity_to_data(a) for a in p.activities]
         out["phases"][p.key] = phase
     if journey.cohorts:
-        out["cohorts"] = [
-            _clean(
-                {
-                    "id": c.id,
-                    "title": c.title,
-                    "start": c.start,
-                    "timezone": c.timezone,
-                    "sessions": {sid: _clean(_dataclass_data(o)) for sid, o in c.sessions},
-                }
-            )
-            for c in journey.cohorts
-        ]
+        out["cohorts"] = [_cohort_data(c) for c in journey.cohorts]
     return out
+
+
+def _cohort_data(c: Cohort) -> dict[str, Any]:
+    return _clean(
+        {
+            "id": c.id,
+            "title": c.title,
+            "start": c.start,
+            "timezone": c.timezone,
+            "sessions": {sid: _clean(_dataclass_data(o)) for sid, o in c.sessions},
+        }
+    )

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Literal
 
-PhaseKey = Literal["pre", "learn", "post"]
-PHASE_KEYS: tuple[PhaseKey, ...] = ("pre", "learn", "post")
+from learning_journeys.model.vocabulary import DEFAULT_TIMEZONE, PHASE_KEYS, PhaseKey
+
+__all__ = ["PHASE_KEYS", "PhaseKey"]  # re-exported: where the model's users look for them
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,11 @@ class Evaluation:
         ]
         return [(name, level) for name, level in pairs if level is not None]
 
+    def numbered_levels(self) -> list[tuple[int, str, EvaluationLevel]]:
+        """The planned levels with Kirkpatrick's own numbers (behaviour is 3 even without 2)."""
+        names = ("reaction", "learning", "behaviour", "results")
+        return [(names.index(name) + 1, name, level) for name, level in self.levels()]
+
 
 @dataclass(frozen=True)
 class Session:
@@ -106,7 +111,13 @@ class Feedback:
 
 @dataclass(frozen=True, kw_only=True)
 class Activity:
-    """What every activity has; each type adds its own fields in a subclass."""
+    """What every activity has; each type adds its own fields in a subclass.
+
+    ``leader`` is whoever leads it (a workshop's facilitator, a coach), and
+    ``sessions`` its meetings: the same attributes for every type, so that
+    schedules, calendars and pages never guess by type. Which YAML key fills
+    them is the business of :mod:`learning_journeys.model.activity_types`.
+    """
 
     id: str
     title: str
@@ -118,10 +129,8 @@ class Activity:
     prerequisites: tuple[str, ...] = ()
     optional: bool = False
     week: int | None = None
-
-    @property
-    def sessions(self) -> tuple[Session, ...]:
-        return ()
+    leader: str | None = None
+    sessions: tuple[Session, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -133,14 +142,8 @@ class MicroModule(Activity):
 
 @dataclass(frozen=True, kw_only=True)
 class Workshop(Activity):
-    facilitator: str | None = None
-    session_list: tuple[Session, ...] = ()
     agenda: tuple[AgendaItem, ...] = ()
     prework: tuple[str, ...] = ()
-
-    @property
-    def sessions(self) -> tuple[Session, ...]:
-        return self.session_list
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -153,25 +156,13 @@ class Reflection(Activity):
 class Intervision(Activity):
     method: str | None = None
     group_size: int | None = None
-    facilitator: str | None = None
-    session_list: tuple[Session, ...] = ()
-
-    @property
-    def sessions(self) -> tuple[Session, ...]:
-        return self.session_list
 
 
 @dataclass(frozen=True, kw_only=True)
 class Coaching(Activity):
     format: str | None = None
-    coach: str | None = None
     booking: str = ""
     booking_url: str | None = None
-    session_list: tuple[Session, ...] = ()
-
-    @property
-    def sessions(self) -> tuple[Session, ...]:
-        return self.session_list
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -225,7 +216,7 @@ class Cohort:
     id: str
     start: str
     title: str | None = None
-    timezone: str = "Europe/Amsterdam"
+    timezone: str = DEFAULT_TIMEZONE
     sessions: tuple[tuple[str, SessionOverride], ...] = ()
 
     @property

@@ -29,7 +29,7 @@ from learning_journeys.site.assets import asset_files
 from learning_journeys.site.calendars import calendar_files
 from learning_journeys.site.labels import labels_for
 from learning_journeys.site.pages import NavNode, PageSpec, RenderOptions, SitePlan, build_site, problems_page
-from learning_journeys.site.sanitize import SafeLinksExtension, theme_title
+from learning_journeys.site.sanitize import SafeLinksExtension, encode_path, theme_title
 from learning_journeys.validation.loading import LoadResult, load_journeys
 from learning_journeys.validation.reporting import format_text
 from learning_journeys.validation.yaml_loader import SourceMap
@@ -84,6 +84,8 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         self._generated: dict[str, Any] = {}
         self._specs: dict[str, PageSpec] = {}
         self._scopes: _NavScopes | None = None
+        self._edit_uris: dict[str, str] = {}
+        self._extra: list[tuple[str, str | bytes]] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -96,12 +98,14 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         self._generated = {}
         self._specs = {}
         self._scopes = None
+        self._edit_uris = {}
+        self._extra = []
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         if self.config.sanitize:
             config.markdown_extensions.append(SafeLinksExtension())
-        for uri in (a.uri for a in asset_files()):
+        for uri in (a.uri for a in asset_files() if a.linked):
             if uri.endswith(".css") and uri not in config.extra_css:
                 config.extra_css.append(uri)
             elif uri.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
@@ -136,12 +140,20 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             template_dirs=(Path(self.config.templates_dir),) if self.config.templates_dir else (),
             nav_title=self.config.nav_title,
         )
+        # Everything the site needs is made and checked here, before MkDocs empties site/:
+        # a build either completes or fails with a message and leaves the last good site.
         try:
             self._plan = build_site(result.journeys, options)
+            self._edit_uris = _edit_uris(self._plan, Path(config.docs_dir))
+            self._extra = [(a.uri, a.content) for a in asset_files()]
+            self._extra += list(calendar_files(result.journeys, self.config.prefix))
         except Exception as err:  # noqa: BLE001 - shown as a build error, not a traceback
             raise PluginError(
                 f"learning-journeys could not render the pages: {type(err).__name__}: {err}"
             ) from err
+        _check_clashes(
+            [p.uri for p in self._plan.pages] + [uri for uri, _ in self._extra], Path(config.docs_dir)
+        )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._drop_sources(files)
@@ -152,18 +164,12 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             return files
         if self._plan is None:
             return files
-        lines = _source_lines(self._plan)
-        docs_dir = Path(config.docs_dir)
         for page in self._plan.pages:
             self._specs[page.uri] = page
             file = self._add(files, config, page.uri, page.markdown)
-            if page.source is not None:
-                edit = Path(os.path.relpath(page.source, docs_dir)).as_posix()
-                line = lines.get((page.source, page.activity_path))
-                file.edit_uri = f"{edit}#L{line}" if line else edit
-        for asset in asset_files():
-            self._add(files, config, asset.uri, asset.content)
-        for uri, content in calendar_files(self._result.journeys if self._result else (), self.config.prefix):
+            if page.uri in self._edit_uris:
+                file.edit_uri = self._edit_uris[page.uri]
+        for uri, content in self._extra:
             self._add(files, config, uri, content)
         return files
 
@@ -174,7 +180,10 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
                 f"learning-journeys wants to generate '{uri}', but the site already has that file."
                 " Set the plugin's `prefix` option to put the journeys elsewhere."
             )
-        file = File.generated(config, uri, content=content, inclusion=InclusionLevel.INCLUDED)
+        # With a `nav:` of the site's own, MkDocs would call our pages omitted from it before
+        # `on_nav` places them (a warning, so `--strict` fails).
+        inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.INCLUDED
+        file = File.generated(config, uri, content=content, inclusion=inclusion)
         files.append(file)
         self._generated[uri] = file
         return file
@@ -190,7 +199,10 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         for file in list(files):
             if not file.abs_src_path:
                 continue
-            path = Path(file.abs_src_path).resolve()
+            try:
+                path = Path(file.abs_src_path).resolve()
+            except (OSError, RuntimeError):  # a symlink loop: not one of ours
+                continue
             if str(path) in sources or (
                 path.suffix in (".yaml", ".yml") and path.is_relative_to(journeys_dir)
             ):
@@ -326,6 +338,37 @@ def _navigation(items: list[Any]) -> Navigation:
         pages[0].previous_page = None
         pages[-1].next_page = None
     return Navigation(items, pages)
+
+
+def _edit_uris(plan: SitePlan, docs_dir: Path) -> dict[str, str]:
+    """What "edit this page" opens per page: the YAML (or Markdown) file at the page's line.
+
+    File names come from authors: encoded, a quote in one cannot leave the theme's
+    ``href`` (Material prints the edit URL unescaped).
+    """
+    lines = _source_lines(plan)
+    out: dict[str, str] = {}
+    for page in plan.pages:
+        if page.source is None:
+            continue
+        edit = encode_path(Path(os.path.relpath(page.source, docs_dir)).as_posix())
+        line = lines.get((page.source, page.activity_path))
+        out[page.uri] = f"{edit}#L{line}" if line else edit
+    return out
+
+
+def _check_clashes(uris: list[str], docs_dir: Path) -> None:
+    """Refuse, before the site folder is touched, a generated file that another file claims."""
+    seen: set[str] = set()
+    for uri in uris:
+        if uri in seen:
+            raise PluginError(f"learning-journeys would generate '{uri}' twice; please report this.")
+        seen.add(uri)
+        if (docs_dir / uri).exists():
+            raise PluginError(
+                f"learning-journeys wants to generate '{uri}', but the site already has that file"
+                f" in {docs_dir}. Set the plugin's `prefix` option to put the journeys elsewhere."
+            )
 
 
 def _source_lines(plan: SitePlan) -> dict[tuple[Path, Any], int]:

@@ -21,12 +21,17 @@ from learning_journeys.site.schedule import ScheduledSession, cohort_sessions
 PRODID = "-//mkdocs-learning-journeys//EN"
 
 
+def _one_line(text: str) -> str:
+    """Author text for a one-line property: line breaks (CR, LF, U+2028) become spaces."""
+    return " ".join(text.split())
+
+
 def _calendar(name: str) -> Calendar:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", _one_line(name))
     return cal
 
 
@@ -43,7 +48,7 @@ def _event(journey: Journey, s: ScheduledSession, stamp: datetime) -> Event | No
     event.add("uid", s.uid)
     event.add("dtstamp", stamp)
     title = s.activity.title if not s.title else f"{s.activity.title}: {s.title}"
-    event.add("summary", f"{title} ({journey.title})")
+    event.add("summary", _one_line(f"{title} ({journey.title})"))
     if s.start is not None:
         event.add("dtstart", s.start)
         event.add("dtend", s.end if s.end is not None else s.start + timedelta(hours=1))
@@ -51,11 +56,13 @@ def _event(journey: Journey, s: ScheduledSession, stamp: datetime) -> Event | No
         event.add("dtstart", s.day)
         event.add("dtend", s.day + timedelta(days=1))
     if s.location:
-        event.add("location", s.location)
+        event.add("location", _one_line(s.location))
     if s.url:
         event.add("url", s.url)
     facilitator = labels_for(journey.language, None)("facilitator")
-    details = [line for line in (s.facilitator and f"{facilitator}: {s.facilitator}", s.url) if line]
+    details = [
+        _one_line(line) for line in (s.facilitator and f"{facilitator}: {s.facilitator}", s.url) if line
+    ]
     if details:
         event.add("description", "\n".join(details))
     return event
@@ -82,8 +89,13 @@ def session_calendar(journey: Journey, sessions: Iterable[ScheduledSession], nam
 
 
 def calendar_uri(prefix: str, journey_id: str, cohort_id: str, session_id: str | None = None) -> str:
-    name = f"{cohort_id}.ics" if session_id is None else f"{cohort_id}-{session_id}.ics"
-    return posixpath.join(*(p for p in (prefix.strip("/"), journey_id, "calendar", name) if p))
+    """``calendar/COHORT.ics`` for a cohort, ``calendar/COHORT/SESSION.ics`` for one session.
+
+    A folder per cohort: joined with a hyphen, cohort `a-s1` and cohort `a`'s session `s1`
+    would share one name.
+    """
+    parts = (cohort_id + ".ics",) if session_id is None else (cohort_id, session_id + ".ics")
+    return posixpath.join(*(p for p in (prefix.strip("/"), journey_id, "calendar", *parts) if p))
 
 
 def calendar_files(journeys: Iterable[Journey], prefix: str) -> Iterator[tuple[str, bytes]]:

@@ -9,23 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from learning_journeys.model.activity_types import ACTIVITY_TYPES
 from learning_journeys.model.durations import to_iso
 from learning_journeys.model.journey import Journey
+from learning_journeys.model.vocabulary import MODALITIES
 from learning_journeys.site.schedule import ScheduledSession
-
-_COURSE_MODE = {
-    "online": "online",
-    "classroom": "onsite",
-    "virtual-classroom": "online",
-    "on-the-job": "onsite",
-    "at-home": "online",
-    "blended": "blended",
-}
 
 
 def journey_jsonld(journey: Journey, schedules: dict[str, list[ScheduledSession]]) -> dict[str, Any]:
     """The JSON-LD document embedded in a journey's overview page."""
-    modes = sorted({_COURSE_MODE[a.modality] for _p, a in journey.activities() if a.modality})
+    modes = sorted({MODALITIES[a.modality].course_mode for _p, a in journey.activities() if a.modality})
     course: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Course",
@@ -45,6 +38,7 @@ def journey_jsonld(journey: Journey, schedules: dict[str, list[ScheduledSession]
                 "identifier": a.id,
                 "name": a.title,
                 "learningResourceType": a.type,
+                "additionalType": ACTIVITY_TYPES[a.type].schema_org,
                 "timeRequired": to_iso(a.duration_minutes) if a.duration_minutes else None,
                 "teaches": list(a.objectives) or None,
                 "coursePrerequisites": list(a.prerequisites) or None,

@@ -20,6 +20,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from learning_journeys.model.activity_types import ACTIVITY_TYPES
 from learning_journeys.model.durations import humanize
 from learning_journeys.model.journey import PHASE_KEYS, Activity, Journey, Phase
 from learning_journeys.package_data import templates_dir
@@ -29,17 +30,6 @@ from learning_journeys.site.labels import Labels, labels_for
 from learning_journeys.site.sanitize import clean_markdown, plain_text, safe_url
 from learning_journeys.site.schedule import cohort_sessions
 from learning_journeys.site.stats import JourneyStats, journey_stats
-
-TYPE_ICONS = {
-    "micro-module": "play-circle-outline",
-    "workshop": "school",
-    "reflection": "head-lightbulb-outline",
-    "intervision": "account-group",
-    "coaching": "account-voice",
-    "assignment": "clipboard-check-outline",
-    "resource": "book-open-variant",
-    "community": "forum",
-}
 
 
 @dataclass(frozen=True)
@@ -151,9 +141,16 @@ def make_environment(options: RenderOptions) -> Environment:
     env.filters["attr"] = lambda v: escape(" ".join(str(v).split()) if v is not None else "")
     env.filters["indent_md"] = _indent_md
     env.globals["icon"] = icon
-    env.globals["TYPE_ICONS"] = TYPE_ICONS
+    env.globals["activity_types"] = ACTIVITY_TYPES
+    env.globals["leader_label"] = _leader_label
     env.globals["calendar_uri"] = lambda *ids: calendar_uri(options.prefix, *ids)
     return env
+
+
+def _leader_label(activity: Activity) -> str:
+    """The label of who leads ``activity``: "facilitator", "coach", as its type names the role."""
+    leader = ACTIVITY_TYPES[activity.type].leader
+    return leader.label or leader.key if leader is not None else "facilitator"
 
 
 def _indent_md(value: Markup | str, width: int = 4) -> Markup:
@@ -182,6 +179,14 @@ class _PageContext:
         months = self.labels("months").split()
         text = f"{weekdays[day.weekday()]} {day.day} {months[day.month - 1]} {day.year}"
         return Markup(f'<time datetime="{day.isoformat()}">{escape(text)}</time>')
+
+    def session_title(self, title: str | None, activity: Activity, number: int) -> str:
+        """A session's own title, else one a learner can read: never its id."""
+        if title:
+            return title
+        if len(activity.sessions) == 1:
+            return activity.title
+        return f"{self.labels('session')} {number}"
 
     def language_name(self, code: str | None) -> str:
         if not code:
@@ -354,7 +359,7 @@ def _edit_target(
     journey: Journey, activity: Activity, path: tuple[str | int, ...]
 ) -> tuple[Path, tuple[str | int, ...] | None]:
     """What "edit this page" opens: a micro-module's Markdown file when its content lives there."""
-    content_file = getattr(activity, "content_file", None)
+    content_file = getattr(activity, "content_file", None)  # only micro-modules have one
     if content_file:
         return journey.source.parent / content_file, None
     return journey.source, path
@@ -394,6 +399,7 @@ def _render(env: Environment, template: str, uri: str, labels: Labels, **context
         duration=page.duration,
         date=page.date,
         language_name=page.language_name,
+        session_title=page.session_title,
         **context,
     )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
+from urllib.parse import quote
 
 import nh3
 from markdown import Markdown
@@ -67,11 +68,21 @@ def is_safe_url(url: str) -> bool:
     return match is None or match.group(1).lower() in SAFE_SCHEMES
 
 
+# Characters a URL keeps as they are; every other one is percent-encoded, so that a URL
+# cannot end a Markdown link target (`)`), open an attribute list (`{`) or an attribute (`"`).
+_URL_SAFE = ":/?#@!$&*+,;=%~-._"
+
+
 def safe_url(url: str | None) -> str:
-    """The URL if it is safe, else ``#`` (a link to nowhere rather than a script)."""
+    """The URL, encoded so it stays one link target, if its scheme is safe; else ``#``."""
     if not url or not is_safe_url(url):
         return "#"
-    return url
+    return quote(url, safe=_URL_SAFE)
+
+
+def encode_path(path: str) -> str:
+    """A file path from an author, as a URL path: quotes and spaces cannot leave an attribute."""
+    return quote(path, safe="/-._~")
 
 
 def clean_markdown(source: str | None, sanitize: bool = True) -> str:

@@ -82,8 +82,7 @@ def cohort_sessions(journey: Journey, cohort: Cohort) -> list[ScheduledSession]:
                     url=(override.url if override else None) or session.url,
                     facilitator=(override.facilitator if override else None)
                     or session.facilitator
-                    or getattr(activity, "facilitator", None)
-                    or getattr(activity, "coach", None),
+                    or activity.leader,
                     title=(override.title if override else None) or session.title,
                 )
             )

@@ -11,7 +11,9 @@ import re
 from datetime import date
 from typing import Any
 
+from learning_journeys.model.activity_types import ACTIVITY_TYPES
 from learning_journeys.model.durations import parse_duration
+from learning_journeys.model.vocabulary import MODALITIES, WORKDAY_MINUTES
 
 CURLY_QUOTES = "“”‘’„‚"
 
@@ -91,20 +93,8 @@ KEY_WORDS = _words(
     }
 )
 
-ACTIVITY_TYPE_WORDS = {
-    word: activity_type
-    for activity_type, words in {
-        "workshop": "klassikaal training bijeenkomst cursus webinar",
-        "micro-module": "e-learning elearning microlearning micromodule module",
-        "reflection": "reflectie reflectiemoment",
-        "intervision": "intervisie",
-        "coaching": "coach coachingsuur coachgesprek",
-        "assignment": "opdracht werkplekopdracht praktijkopdracht",
-        "resource": "bron artikel boek video podcast link",
-        "community": "gemeenschap forum",
-    }.items()
-    for word in words.split()
-}
+ACTIVITY_TYPE_WORDS = {word: spec.name for spec in ACTIVITY_TYPES.values() for word in spec.words.split()}
+MODALITY_WORDS = {word: m.name for m in MODALITIES.values() for word in m.words.split()}
 
 
 def key_for(word: str, allowed: list[str], written: Any = ()) -> str | None:
@@ -157,7 +147,7 @@ def fixed_time(text: str) -> str | None:
 _UNIT_MINUTES = {
     word: minutes
     for minutes, words in (
-        (480, "d dag dagen day days"),
+        (WORKDAY_MINUTES, "d dag dagen day days"),
         (60, "h u uur uren hr hrs hour hours"),
         (1, "m min mins minuut minuten minute minutes"),
     )
@@ -192,8 +182,8 @@ def fixed_duration(text: str) -> str | None:
         return None
     if units == {1}:
         out = f"{minutes}m"
-    elif 480 in units and minutes % 480 == 0:
-        out = f"{minutes // 480}d"
+    elif WORKDAY_MINUTES in units and minutes % WORKDAY_MINUTES == 0:
+        out = f"{minutes // WORKDAY_MINUTES}d"
     else:
         hours, mins = divmod(minutes, 60)
         out = (f"{hours}h" if hours else "") + (f"{mins}m" if mins else "")

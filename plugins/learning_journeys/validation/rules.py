@@ -7,22 +7,23 @@ that the line lookup is paid only when something is found.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date
-from typing import Any
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from learning_journeys.model.journey import PHASE_KEYS, Assignment, Coaching, Journey, MicroModule
+from learning_journeys.model.activity_types import Kind, activity_type
+from learning_journeys.model.journey import PHASE_KEYS, Activity, Journey, MicroModule
+from learning_journeys.model.vocabulary import SLUG, WORKDAY_MINUTES
 from learning_journeys.validation.diagnostics import JsonPath, PendingDiagnostic, Severity
 from learning_journeys.validation.hints import BARE_HOST
-from learning_journeys.validation.schema_source import SLUG
 
 _SLUG = re.compile(SLUG)
 
 # A micro-module is short by definition; anything longer is a design smell.
 MICRO_MODULE_MAX_MINUTES = 60
 # Nobody spends more than five working days on one activity.
-ACTIVITY_MAX_MINUTES = 5 * 8 * 60
+ACTIVITY_MAX_MINUTES = 5 * WORKDAY_MINUTES
 
 
 def activity_paths(journey: Journey) -> dict[str, JsonPath]:
@@ -43,114 +44,32 @@ def check_journey(journey: Journey) -> list[PendingDiagnostic]:
     found += _questions(journey)
     found += _coverage(journey)
     found += _cohorts(journey)
+    found += _dates_in_range(journey)
     found += _links_without_scheme(journey)
     return found
 
 
-def _dupes(items: Iterable[tuple[str, JsonPath]], what: str) -> list[PendingDiagnostic]:
-    seen: dict[str, JsonPath] = {}
-    out = []
-    for ident, path in items:
-        if ident in seen:
-            out.append(
-                PendingDiagnostic(
-                    path + ("id",),
-                    "LJ200",
-                    f"{what} id `{ident}` is used twice",
-                    hint="ids must be unique within a journey: rename one",
-                )
-            )
-        else:
-            seen[ident] = path
-    return out
+# A journey's dates, with up to 104 weeks and 730 days on top, stay in a range every
+# calendar, date library and learner's browser handles.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 
-def _unknown(ref: str, known: Iterable[str], path: JsonPath, what: str) -> PendingDiagnostic:
-    import difflib
-
-    close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
-    article = "an" if what[0] in "aeiou" else "a"
-    hint = f"did you mean `{close[0]}`?" if close else f"define {article} {what} with id `{ref}` first"
-    return PendingDiagnostic(path, "LJ201", f"unknown {what} `{ref}`", hint=hint)
-
-
-def _items(value: Any) -> list[tuple[int, dict[str, Any]]]:
-    """The mappings of a list, with their index (anything else is the schema's business)."""
-    if not isinstance(value, list):
-        return []
-    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
-
-
-def _ids(value: Any) -> list[tuple[int, str]]:
-    """Well-formed id references of a list (a malformed one is already a schema error)."""
-    if not isinstance(value, list):
-        return []
-    return [(k, ref) for k, ref in enumerate(value) if isinstance(ref, str) and _SLUG.match(ref)]
-
-
-def check_ids_and_references(data: Any) -> list[PendingDiagnostic]:
-    """Duplicate ids and references to unknown ids, on the loaded data itself.
-
-    These run even when the file breaks the schema elsewhere, so that a typo
-    in one activity does not hide a wrong reference in another.
-    """
-    if not isinstance(data, dict):
-        return []
-    goals = _items(data.get("goals"))
-    objectives = _items(data.get("objectives"))
-    phases = data.get("phases")
-    if not isinstance(phases, dict):
-        phases = {}
-    activities: list[tuple[JsonPath, dict[str, Any]]] = []
-    for key in PHASE_KEYS:
-        phase = phases.get(key)
-        if isinstance(phase, dict):
-            activities += [(("phases", key, "activities", i), a) for i, a in _items(phase.get("activities"))]
-
-    def ident(item: dict[str, Any]) -> str | None:
-        return item["id"] if isinstance(item.get("id"), str) else None
-
-    out = _dupes(((gid, ("goals", i)) for i, g in goals if (gid := ident(g))), "goal")
-    out += _dupes(((oid, ("objectives", i)) for i, o in objectives if (oid := ident(o))), "objective")
-    out += _dupes(((aid, path) for path, a in activities if (aid := ident(a))), "activity")
-    sessions = [
-        (ident(s), path + ("sessions", k)) for path, a in activities for k, s in _items(a.get("sessions"))
+def _dates_in_range(j: Journey) -> list[PendingDiagnostic]:
+    """Cohort and session dates between 1900 and 2199 (a typo such as 9999 would break calendars)."""
+    dated: list[tuple[JsonPath, str]] = []
+    for i, c in enumerate(j.cohorts):
+        dated.append((("cohorts", i, "start"), c.start))
+        dated += [(("cohorts", i, "sessions", sid, "date"), o.date) for sid, o in c.sessions if o.date]
+    return [
+        PendingDiagnostic(
+            path,
+            "LJ207",
+            f"`{value}` is outside the years {FIRST_YEAR}–{LAST_YEAR} that journeys are planned in",
+            hint="check the year",
+        )
+        for path, value in dated
+        if not FIRST_YEAR <= int(value[:4]) <= LAST_YEAR
     ]
-    out += _dupes(((sid, path) for sid, path in sessions if sid), "session")
-    cohorts = _items(data.get("cohorts"))
-    out += _dupes(((cid, ("cohorts", i)) for i, c in cohorts if (cid := ident(c))), "cohort")
-
-    goal_ids = {gid for _i, g in goals if (gid := ident(g)) is not None}
-    objective_ids = {oid for _i, o in objectives if (oid := ident(o)) is not None}
-    activity_ids = {aid for _p, a in activities if (aid := ident(a)) is not None}
-    session_ids = {sid for sid, _p in sessions if sid is not None}
-    for i, o in objectives:
-        for k, ref in _ids(o.get("supports")):
-            if ref not in goal_ids:
-                out.append(_unknown(ref, goal_ids, ("objectives", i, "supports", k), "goal"))
-    for path, a in activities:
-        for k, ref in _ids(a.get("objectives")):
-            if ref not in objective_ids:
-                out.append(_unknown(ref, objective_ids, path + ("objectives", k), "objective"))
-        for k, ref in _ids(a.get("prerequisites")):
-            if ref not in activity_ids:
-                out.append(_unknown(ref, activity_ids, path + ("prerequisites", k), "activity"))
-            elif ref == ident(a):
-                out.append(
-                    PendingDiagnostic(
-                        path + ("prerequisites", k), "LJ202", f"`{ref}` lists itself as a prerequisite"
-                    )
-                )
-        for k, ref in _ids(a.get("prework")):
-            if ref not in activity_ids:
-                out.append(_unknown(ref, activity_ids, path + ("prework", k), "activity"))
-    for i, c in cohorts:
-        overrides = c.get("sessions")
-        if isinstance(overrides, dict):
-            for sid in overrides:
-                if isinstance(sid, str) and _SLUG.match(sid) and sid not in session_ids:
-                    out.append(_unknown(sid, session_ids, ("cohorts", i, "sessions", sid), "session"))
-    return out
 
 
 def _prerequisite_order(j: Journey) -> list[PendingDiagnostic]:
@@ -387,15 +306,13 @@ def _cohorts(j: Journey) -> list[PendingDiagnostic]:
             date.fromisoformat(c.start)
         except ValueError:
             out.append(PendingDiagnostic(("cohorts", i, "start"), "LJ207", f"`{c.start}` is not a real date"))
-        try:
-            ZoneInfo(c.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
+        if not _is_iana_zone(c.timezone):
             out.append(
                 PendingDiagnostic(
                     ("cohorts", i, "timezone"),
                     "LJ207",
                     f"unknown time zone `{c.timezone}`",
-                    hint="use an IANA name such as `Europe/Amsterdam` or `Europe/Brussels`",
+                    hint=_timezone_hint(c.timezone),
                 )
             )
         for sid, o in c.sessions:
@@ -411,6 +328,61 @@ def _cohorts(j: Journey) -> list[PendingDiagnostic]:
     return out
 
 
+# Files of a system's zoneinfo folder that `ZoneInfo` opens but that are no IANA zone here
+# or elsewhere: `localtime` is the machine's own zone.
+_NOT_ZONES = frozenset({"localtime", "posixrules"})
+
+
+def _is_iana_zone(name: str) -> bool:
+    if name in _NOT_ZONES or name.startswith(("posix/", "right/")):
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder such as `America`
+        return False
+    return True
+
+
+def _zone_key(name: str) -> str:
+    """What tells zone names apart for a reader: not case, not `_`, `-` or spaces."""
+    return "".join(ch for ch in name.casefold() if ch not in "_- ")
+
+
+@cache
+def _iana_zones() -> dict[str, str]:
+    """Every IANA time zone name, by :func:`_zone_key`."""
+    from zoneinfo import available_timezones
+
+    return {_zone_key(name): name for name in sorted(available_timezones() - _NOT_ZONES, reverse=True)}
+
+
+def _timezone_hint(name: str) -> str:
+    """The closest IANA name: `America/NewYork` → `America/New_York`, `Brussel` → `Europe/Brussels`.
+
+    Case, `_` and `-` do not count; a misspelt city is looked for in its region first, then
+    anywhere. Abbreviations and offsets get advice instead: `CEST` or `GMT+1` are no place.
+    """
+    import difflib
+
+    zones = _iana_zones()
+    key = _zone_key(name)
+    region, _slash, city = key.rpartition("/")
+    if re.fullmatch(r"[A-Z]{2,5}|(?i:(?:etc/)?(?:utc|gmt)? ?[+-] ?[0-9:]+)", name.strip()):
+        return "abbreviations and offsets miss the switch to summer time: use the zone of a place, such as `Europe/Amsterdam`"
+    meant = zones.get(key)
+    for scope in ([region] if region else []) + [None]:
+        if meant is not None:
+            break
+        by_city = {
+            k.rpartition("/")[2]: zone for k, zone in zones.items() if scope in (None, k.rpartition("/")[0])
+        }
+        close = difflib.get_close_matches(city, by_city, n=1, cutoff=0.8)
+        meant = by_city[close[0]] if close else None
+    if meant is not None:
+        return f"did you mean `{meant}`?"
+    return "use an IANA name such as `Europe/Amsterdam` or `America/New_York`"
+
+
 # The target of a Markdown link or image: `[text](target "title")`.
 _MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 
@@ -423,20 +395,21 @@ def _markdown_fields(j: Journey) -> Iterator[tuple[JsonPath, str, str]]:
     for p in j.phases:
         yield ("phases", p.key, "intro"), p.intro, ""
         for i, a in enumerate(p.activities):
-            base: JsonPath = ("phases", p.key, "activities", i)
-            yield base + ("description",), a.description, ""
-            if isinstance(a, MicroModule):
-                # content read from a file is reported at `content_file`
-                key, where = (
-                    ("content_file", f" in `{a.content_file}`") if a.content_file else ("content", "")
-                )
-                yield base + (key,), a.content, where
-                for q, question in enumerate(a.questions):
-                    yield base + ("questions", q, "question"), question.question, ""
-            if isinstance(a, Assignment):
-                yield base + ("task",), a.task, ""
-            if isinstance(a, Coaching):
-                yield base + ("booking",), a.booking, ""
+            yield from _activity_markdown(("phases", p.key, "activities", i), a)
+
+
+def _activity_markdown(base: JsonPath, a: Activity) -> Iterator[tuple[JsonPath, str, str]]:
+    """The Markdown fields of one activity, as its type's specification lists them."""
+    content_file = getattr(a, "content_file", None)
+    for field in activity_type(a.type).all_fields():
+        if field.kind is Kind.MARKDOWN and field.key == "content" and content_file:
+            # content read from a file is reported at `content_file`
+            yield base + ("content_file",), getattr(a, field.attr), f" in `{content_file}`"
+        elif field.kind is Kind.MARKDOWN:
+            yield base + (field.key,), getattr(a, field.attr), ""
+        elif field.kind is Kind.QUESTIONS:
+            for q, question in enumerate(getattr(a, field.attr)):
+                yield base + (field.key, q, "question"), question.question, ""
 
 
 def _links_without_scheme(j: Journey) -> list[PendingDiagnostic]:

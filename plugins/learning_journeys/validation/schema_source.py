@@ -12,83 +12,31 @@ import json
 from pathlib import Path
 from typing import Any
 
+from learning_journeys.model.activity_types import ACTIVITY_TYPES as _SPECS
+from learning_journeys.model.activity_types import COMMON_FIELDS, ActivityType
 from learning_journeys.model.durations import DURATION_PATTERN
+from learning_journeys.model.schema_parts import id_list, markdown, obj, prop, ref, slug, text, url
+from learning_journeys.model.vocabulary import DATE, LANG, MODALITIES, PHASE_KEYS, SLUG, TIME, TIMEZONE, URL
 
 SCHEMA_ID = "https://mkdocs-learning-journeys.invalid/schemas/journey.schema.json"
 
-SLUG = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
-DATE = r"^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
-TIME = r"^(?:[01]?[0-9]|2[0-3]):[0-5][0-9]$"
-LANG = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
-URL = r"^(?:https?://|mailto:)[^\s]+$"
+# Re-exported for the checks and hints that speak of them.
+__all__ = [
+    "ACTIVITY_TYPES",
+    "DATE",
+    "DURATION_PATTERN",
+    "LANG",
+    "MODALITIES",
+    "PHASES",
+    "SLUG",
+    "TIME",
+    "URL",
+    "build_schema",
+]
+ACTIVITY_TYPES = tuple(_SPECS)
+PHASES = PHASE_KEYS
 
-ACTIVITY_TYPES = (
-    "micro-module",
-    "workshop",
-    "reflection",
-    "intervision",
-    "coaching",
-    "assignment",
-    "resource",
-    "community",
-)
-MODALITIES = (
-    "online",
-    "classroom",
-    "virtual-classroom",
-    "on-the-job",
-    "at-home",
-    "blended",
-)
-PHASES = ("pre", "learn", "post")
-
-
-def prop(title: str, description: str, examples: list[Any], **schema: Any) -> dict[str, Any]:
-    """A property: title, description and examples are not optional."""
-    return {"title": title, "description": description, "examples": examples, **schema}
-
-
-def text(title: str, description: str, examples: list[Any], **extra: Any) -> dict[str, Any]:
-    return prop(title, description, examples, type="string", minLength=1, **extra)
-
-
-def markdown(title: str, description: str, examples: list[Any]) -> dict[str, Any]:
-    return prop(title, description + " Markdown.", examples, type="string")
-
-
-def slug(title: str, description: str, examples: list[str]) -> dict[str, Any]:
-    return prop(title, description, examples, type="string", pattern=SLUG)
-
-
-def id_list(title: str, description: str, examples: list[Any]) -> dict[str, Any]:
-    return prop(
-        title,
-        description,
-        examples,
-        type="array",
-        items={"type": "string", "pattern": SLUG},
-        uniqueItems=True,
-    )
-
-
-def ref(name: str, title: str, description: str, examples: list[Any]) -> dict[str, Any]:
-    return {"$ref": f"#/$defs/{name}", "title": title, "description": description, "examples": examples}
-
-
-def obj(properties: dict[str, Any], required: list[str] | None = None, **extra: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
-    if required:
-        out["required"] = required
-    out.update(extra)
-    return out
-
-
-URL_PROP = text(
-    "Link",
-    "A web address (http, https or mailto). Other schemes such as javascript: are refused.",
-    ["https://intranet.example.com/leren/gesprekstechniek"],
-    pattern=URL,
-)
+URL_PROP = url()
 
 SESSION = obj(
     {
@@ -177,280 +125,40 @@ QUESTION = obj(
     description="A knowledge check question, as in Microsoft Learn's module quizzes.",
 )
 
-ACTIVITY_BASE: dict[str, Any] = {
-    "type": "object",
-    "properties": {
-        "id": slug(
-            "Activity id",
-            "Stable id, unique in the journey: used in page addresses and to keep a learner's"
-            " progress when the journey is republished. Change it only when the activity"
-            " really changes.",
-            ["intake-gesprek"],
-        ),
-        "title": text(
-            "Title",
-            "Name of the activity as learners see it.",
-            ["Micromodule 1: de klantvraag achter de vraag"],
-        ),
-        "type": prop(
-            "Activity type",
-            "What kind of activity this is; decides which other fields apply.",
-            list(ACTIVITY_TYPES),
-            enum=list(ACTIVITY_TYPES),
-        ),
-        "description": markdown(
-            "Description",
-            "What the activity is about and why it matters to the learner.",
-            ["In deze module ontdek je ..."],
-        ),
-        "duration": text(
-            "Duration",
-            "Time a learner spends, as `15m`, `1h30m`, `2h`, `1d` (a working day of 8 hours)"
-            " or ISO 8601 `PT1H30M` (schema.org timeRequired).",
-            ["15m", "1h30m", "PT2H"],
-            pattern=DURATION_PATTERN,
-        ),
-        "modality": prop(
-            "Modality",
-            "How and where it happens (schema.org courseMode): online, classroom,"
-            " virtual-classroom, on-the-job, at-home or blended.",
-            ["online", "classroom"],
-            enum=list(MODALITIES),
-        ),
-        "objectives": id_list(
-            "Objectives served",
-            "Ids of the learning objectives this activity serves (schema.org teaches).",
-            [["vraag-achter-de-vraag"]],
-        ),
-        "prerequisites": id_list(
-            "Prerequisites",
-            "Ids of activities to finish first (schema.org coursePrerequisites). They must be in"
-            " the same or an earlier phase.",
-            [["micromodule-1"]],
-        ),
-        "optional": prop(
-            "Optional", "True when the learner may skip this activity.", [False], type="boolean"
-        ),
-        "week": prop(
-            "Week",
-            "Week of the journey in which the activity is planned; week 1 starts on the cohort's start date.",
-            [1, 2],
-            type="integer",
-            minimum=1,
-            maximum=104,
-        ),
-    },
-    "required": ["id", "title", "type"],
-}
 
-SESSIONS = prop(
-    "Sessions",
-    "Meetings with a day and time relative to the start; cohorts turn them into real dates.",
-    [[{"id": "dag-1", "day": 3, "start": "09:00", "end": "12:30", "location": "Utrecht"}]],
-    type="array",
-    items={"$ref": "#/$defs/session"},
-)
-FACILITATOR = text(
-    "Facilitator", "Who leads the activity (begeleider, trainer, coach).", ["Marieke de Vries"]
-)
+def _activity_base() -> dict[str, Any]:
+    """The fields every activity has, from the specification."""
+    properties = {f.key: dict(f.schema) for f in COMMON_FIELDS}
+    properties["type"] |= {"examples": list(ACTIVITY_TYPES), "enum": list(ACTIVITY_TYPES)}
+    required = [f.key for f in COMMON_FIELDS if f.required]
+    return {"type": "object", "properties": properties, "required": required}
 
-ACTIVITY_FIELDS: dict[str, tuple[str, str, dict[str, Any], list[str]]] = {
-    "micro-module": (
-        "Micro-module",
-        "A short self-paced module (microlearning), with content inline or from a Markdown file and an optional knowledge check.",
-        {
-            "content": markdown(
-                "Content", "The module's content, inline.", ["## De vraag achter de vraag\n..."]
-            ),
-            "content_file": text(
-                "Content file",
-                "A Markdown file with the content, relative to this journey file; it must stay inside the journeys folder.",
-                ["content/vraag-achter-de-vraag.md"],
-                pattern=r"^[^\x00]+\.(?:md|markdown)$",
-            ),
-            "questions": prop(
-                "Knowledge check",
-                "Short questions the learner answers in the page.",
-                [
-                    [
-                        {
-                            "question": "Wat doe je eerst?",
-                            "choices": [
-                                {"text": "Doorvragen", "correct": True},
-                                {"text": "Een offerte sturen", "correct": False},
-                            ],
-                        }
-                    ]
-                ],
-                type="array",
-                maxItems=20,
-                items={"$ref": "#/$defs/question"},
-            ),
-        },
-        [],
-    ),
-    "workshop": (
-        "Workshop",
-        "A classroom or virtual session led by a facilitator (klassikaal).",
-        {
-            "facilitator": FACILITATOR,
-            "sessions": SESSIONS,
-            "agenda": prop(
-                "Agenda",
-                "The programme, item by item.",
-                [[{"time": "09:00", "topic": "Welkom en verwachtingen"}]],
-                type="array",
-                items=obj(
-                    {
-                        "time": text("Time", "Start time of the item (HH:MM).", ["09:00"], pattern=TIME),
-                        "topic": text("Topic", "What happens.", ["Oefenen met een acteur"]),
-                    },
-                    required=["topic"],
-                ),
-            ),
-            "prework": id_list(
-                "Pre-work", "Ids of activities to complete before the workshop.", [["micromodule-1"]]
-            ),
-        },
-        [],
-    ),
-    "reflection": (
-        "Reflection checkpoint",
-        "A moment to reflect (reflectiemoment), with prompts the learner answers in a personal journal.",
-        {
-            "prompts": prop(
-                "Prompts",
-                "Questions the learner reflects on; each gets its own text box.",
-                [["Wat ging goed in je laatste klantgesprek?"]],
-                type="array",
-                minItems=1,
-                items={"type": "string", "minLength": 1},
-            ),
-            "feedback": obj(
-                {
-                    "from": prop(
-                        "Ask feedback from",
-                        "Who the learner asks for feedback.",
-                        ["peer", "manager", "team"],
-                        enum=["peer", "manager", "coach", "client", "team"],
-                    ),
-                    "request": text(
-                        "Request text",
-                        "A ready-to-copy request the learner can send.",
-                        ["Wil je me feedback geven op mijn laatste klantgesprek?"],
-                    ),
-                },
-                required=["from"],
-                title="Feedback",
-                description="Ask someone for feedback as part of this reflection.",
-                examples=[{"from": "manager", "request": "..."}],
-            ),
-        },
-        ["prompts"],
-    ),
-    "intervision": (
-        "Intervision",
-        "A peer consultation group (intervisie) that meets several times.",
-        {
-            "method": text("Method", "The intervision method used.", ["incidentmethode", "roddelmethode"]),
-            "group_size": prop(
-                "Group size", "Number of participants per group.", [6], type="integer", minimum=2, maximum=20
-            ),
-            "facilitator": FACILITATOR,
-            "sessions": SESSIONS,
-        },
-        [],
-    ),
-    "coaching": (
-        "Coaching",
-        "One-to-one coaching, planned or on demand (a coaching hour right before a hard conversation).",
-        {
-            "format": prop(
-                "Format",
-                "`one-to-one` for planned sessions, `group` for team or group coaching, `on-demand`"
-                " for a coaching hour the learner books when needed.",
-                ["on-demand"],
-                enum=["one-to-one", "group", "on-demand"],
-            ),
-            "coach": text("Coach", "Who coaches (a name or a pool).", ["Pool externe coaches"]),
-            "booking": markdown(
-                "How to book", "How the learner books a session.", ["Boek via de coachpool op het intranet."]
-            ),
-            "booking_url": URL_PROP,
-            "sessions": SESSIONS,
-        },
-        [],
-    ),
-    "assignment": (
-        "On-the-job assignment",
-        "A task in the learner's own work (werkend leren), with a deliverable and evidence for the portfolio.",
-        {
-            "task": markdown(
-                "Task",
-                "What the learner does at work.",
-                ["Voer een klantgesprek met de vraag-achter-de-vraag techniek."],
-            ),
-            "deliverable": text(
-                "Deliverable",
-                "What the learner hands in or shows.",
-                ["Een gespreksverslag van een halve pagina"],
-            ),
-            "checked_by": text(
-                "Checked by", "Who looks at the result and gives feedback.", ["je leidinggevende"]
-            ),
-            "evidence": text(
-                "Portfolio evidence",
-                "What the learner keeps in their own portfolio to show performance.",
-                ["Verslag plus de feedback van je leidinggevende"],
-            ),
-        },
-        ["task"],
-    ),
-    "resource": (
-        "Resource",
-        "Something to read, watch or follow: an article, video, e-learning or book.",
-        {
-            "kind": prop(
-                "Kind",
-                "What sort of resource this is.",
-                ["article"],
-                enum=["article", "video", "e-learning", "book", "podcast", "link", "tool"],
-            ),
-            "url": URL_PROP,
-            "author": text("Author", "Who made it.", ["Jane Hart"]),
-        },
-        [],
-    ),
-    "community": (
-        "Community",
-        "A social space where learners meet, ask and share across all phases.",
-        {
-            "platform": text("Platform", "Where the community lives.", ["Teams-kanaal #vakmanschap"]),
-            "url": URL_PROP,
-        },
-        [],
-    ),
-}
+
+def _activity_def(spec: ActivityType) -> dict[str, Any]:
+    definition: dict[str, Any] = {
+        "title": spec.title,
+        "description": spec.description,
+        "$ref": "#/$defs/activityBase",
+        "properties": {f.key: f.schema for f in spec.fields},
+        "unevaluatedProperties": False,
+    }
+    required = [f.key for f in spec.fields if f.required]
+    if required:
+        definition["required"] = required
+    return definition
 
 
 def activity_defs() -> dict[str, Any]:
-    defs: dict[str, Any] = {"activityBase": ACTIVITY_BASE}
+    """``activityBase``, one definition per activity type, and ``activity`` choosing by ``type``."""
+    base = _activity_base()
+    defs: dict[str, Any] = {"activityBase": base}
     branches = []
-    for type_name, (title, description, fields, required) in ACTIVITY_FIELDS.items():
-        name = type_name.replace("-", "_")
-        definition: dict[str, Any] = {
-            "title": title,
-            "description": description,
-            "$ref": "#/$defs/activityBase",
-            "properties": fields,
-            "unevaluatedProperties": False,
-        }
-        if required:
-            definition["required"] = required
-        defs[name] = definition
+    for spec in _SPECS.values():
+        name = spec.name.replace("-", "_")
+        defs[name] = _activity_def(spec)
         branches.append(
             {
-                "if": {"properties": {"type": {"const": type_name}}, "required": ["type"]},
+                "if": {"properties": {"type": {"const": spec.name}}, "required": ["type"]},
                 "then": {"$ref": f"#/$defs/{name}"},
             }
         )
@@ -459,7 +167,7 @@ def activity_defs() -> dict[str, Any]:
         "description": "One step of a phase. `type` decides which fields apply.",
         "type": "object",
         "required": ["id", "title", "type"],
-        "properties": {"type": ACTIVITY_BASE["properties"]["type"]},
+        "properties": {"type": base["properties"]["type"]},
         "allOf": branches,
     }
     return defs
@@ -534,7 +242,7 @@ COHORT = obj(
             "Time zone",
             "IANA time zone of the sessions' times.",
             ["Europe/Amsterdam"],
-            pattern=r"^[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)*$",
+            pattern=TIMEZONE,
         ),
         "sessions": prop(
             "Session overrides",
@@ -664,7 +372,7 @@ def build_schema() -> dict[str, Any]:
                     "phase", "Application", "Applying it at work (toepassing).", [{"activities": []}]
                 ),
             },
-            required=list(PHASES),
+            required=list(PHASE_KEYS),
             title="Phases",
             description="The three learning phases: pre, learn and post.",
             examples=[{"pre": {"activities": []}, "learn": {"activities": []}, "post": {"activities": []}}],
