@@ -1,0 +1,142 @@
+"""The Jinja2 environment of the page templates and the helpers every template gets.
+
+Autoescaping is on and every author value goes through a filter that says what
+it is: ``t`` plain text, ``md`` sanitised Markdown, ``url`` a checked link,
+``attr`` an attribute value.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import date
+from functools import cache, lru_cache
+from importlib import util as importlib_util
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from learning_journeys.model.activity_types import ACTIVITY_TYPES
+from learning_journeys.model.durations import humanize
+from learning_journeys.model.journey import Activity
+from learning_journeys.package_data import templates_dir
+from learning_journeys.site.calendars import calendar_uri
+from learning_journeys.site.labels import Labels
+from learning_journeys.site.page_plan import RenderOptions
+from learning_journeys.site.sanitize import clean_markdown, plain_text, safe_url
+
+
+@cache
+def _material_icons_dir() -> Path | None:
+    spec = importlib_util.find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "templates" / ".icons" / "material"
+    return path if path.is_dir() else None
+
+
+@cache
+def icon(name: str) -> Markup:
+    """An inline Material Design icon (no web font, no request), or nothing if unavailable."""
+    folder = _material_icons_dir()
+    if folder is None or not (folder / f"{name}.svg").is_file():
+        return Markup("")
+    svg = (folder / f"{name}.svg").read_text(encoding="utf-8")
+    return Markup(f'<span class="lj-icon" aria-hidden="true">{svg}</span>')
+
+
+@lru_cache(maxsize=8)
+def make_environment(options: RenderOptions) -> Environment:
+    """The Jinja2 environment: a site's own template folder first, then ours.
+
+    Cached: compiling the templates costs more than rendering a small site, and
+    Jinja reloads a template whose file changed (``mkdocs serve`` with overrides).
+    """
+    loaders = [FileSystemLoader(str(d)) for d in options.template_dirs]
+    loaders.append(FileSystemLoader(str(templates_dir())))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["t"] = lambda v: Markup(plain_text(v))
+    env.filters["md"] = lambda v: Markup(clean_markdown(v, options.sanitize))
+    env.filters["url"] = lambda v: Markup(escape(safe_url(v)))
+    env.filters["attr"] = lambda v: escape(" ".join(str(v).split()) if v is not None else "")
+    env.filters["indent_md"] = _indent_md
+    env.globals["icon"] = icon
+    env.globals["activity_types"] = ACTIVITY_TYPES
+    env.globals["leader_label"] = _leader_label
+    env.globals["calendar_uri"] = lambda *ids: calendar_uri(options.prefix, *ids)
+    return env
+
+
+def _leader_label(activity: Activity) -> str:
+    """The label of who leads ``activity``: "facilitator", "coach", as its type names the role."""
+    leader = ACTIVITY_TYPES[activity.type].leader
+    return leader.label or leader.key if leader is not None else "facilitator"
+
+
+def _indent_md(value: Markup | str, width: int = 4) -> Markup:
+    """Indent Markdown to sit inside an admonition or a list item."""
+    pad = " " * width
+    lines = str(value).splitlines()
+    return Markup("\n".join((pad + line) if line.strip() else "" for line in lines))
+
+
+class PageContext:
+    """Helpers every template gets: labels, links relative to the current page, durations."""
+
+    def __init__(self, uri: str, labels: Labels) -> None:
+        self.uri = uri
+        self.labels = labels
+
+    def link(self, target: str) -> str:
+        return posixpath.relpath(target, posixpath.dirname(self.uri) or ".")
+
+    def date(self, day: date | None) -> Markup:
+        """``wo 3 mrt 2027``: a weekday helps learners more than an ISO date; the ISO date stays
+        machine-readable in ``datetime``."""
+        if day is None:
+            return Markup(escape(self.labels("tba")))
+        weekdays = self.labels("weekdays").split()
+        months = self.labels("months").split()
+        text = f"{weekdays[day.weekday()]} {day.day} {months[day.month - 1]} {day.year}"
+        return Markup(f'<time datetime="{day.isoformat()}">{escape(text)}</time>')
+
+    def session_title(self, title: str | None, activity: Activity, number: int) -> str:
+        """A session's own title, else one a learner can read: never its id."""
+        if title:
+            return title
+        if len(activity.sessions) == 1:
+            return activity.title
+        return f"{self.labels('session')} {number}"
+
+    def language_name(self, code: str | None) -> str:
+        if not code:
+            return ""
+        name = self.labels(f"lang_{code}")
+        return code if name == f"lang_{code}" else name
+
+    def duration(self, minutes: int | None) -> str:
+        if not minutes:
+            return "–"
+        return humanize(minutes, self.labels("hours"), self.labels("minutes"))
+
+
+def render(env: Environment, template: str, uri: str, labels: Labels, **context: Any) -> str:
+    page = PageContext(uri, labels)
+    return env.get_template(template).render(
+        page=page,
+        L=labels,
+        link=page.link,
+        duration=page.duration,
+        date=page.date,
+        language_name=page.language_name,
+        session_title=page.session_title,
+        **context,
+    )
