@@ -11,6 +11,7 @@ fails while any of those is missing.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import cached_property
 from enum import Enum
 from typing import Any
 
@@ -97,9 +98,14 @@ class ActivityType:
     def has_sessions(self) -> bool:
         return any(f.kind is Kind.SESSIONS for f in self.fields)
 
+    @cached_property
+    def by_key(self) -> dict[str, Field]:
+        """Every field of the type, common ones included, by YAML key."""
+        return {f.key: f for f in (*COMMON_FIELDS, *self.fields)}
+
     def find(self, key: str) -> Field | None:
         """The field for a YAML key, if the type has it."""
-        return next((f for f in (*COMMON_FIELDS, *self.fields) if f.key == key), None)
+        return self.by_key.get(key)
 
     def field(self, key: str) -> Field:
         """The field for a YAML key the type is known to have."""

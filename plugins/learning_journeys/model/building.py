@@ -70,16 +70,16 @@ def _read(field: Field, value: Any) -> Any:
 
 def activity_from_data(d: dict[str, Any], content_loader: ContentLoader | None = None) -> Activity:
     """An activity of the type ``d["type"]`` names, each field read as its kind says."""
-    spec = activity_type(d["type"])
+    by_key = activity_type(d["type"]).by_key
     kwargs: dict[str, Any] = {}
     for key, value in d.items():
-        field = spec.find(key)
+        field = by_key.get(key)
         if field is None:  # the schema allows no other keys
             continue
         kwargs[field.attr] = _read(field, value)
         if field.kind is Kind.CONTENT_FILE and value and content_loader is not None:
             kwargs["content"] = content_loader(value) or ""
-    return spec.model(**kwargs)
+    return activity_type(d["type"]).model(**kwargs)
 
 
 def journey_from_data(

@@ -1,0 +1,92 @@
+"""Benchmark: validating copies of the example journeys against PyYAML's C loader, as whole processes.
+
+Requirement: `journeys validate` on 1,000 copies of the example journeys costs at
+most 1.3x the CPU time of a process that reads the same files and parses each
+with ``yaml.load(text, Loader=yaml.CSafeLoader)``. Both are whole processes
+(interpreter start and imports included), run alternately in one run, so that a
+busy machine slows both alike; the best of ``--repeat`` runs counts.
+
+Run by hand (not a timed test)::
+
+    .venv/bin/python tests/bench/bench_examples.py             # 1000 copies, best of 5
+    .venv/bin/python tests/bench/bench_examples.py -n 200 -r 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+TARGET_RATIO = 1.3
+
+PARSE_ONLY = """
+import sys
+from pathlib import Path
+import yaml
+for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
+    yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+"""
+
+
+def make_copies(folder: Path, count: int) -> int:
+    """``count`` journey files, copies of the examples with their own ids; their total size."""
+    examples = sorted((REPO / "journeys").glob("*.yaml"))
+    shutil.copytree(REPO / "journeys" / "content", folder / "content")
+    size = 0
+    for n in range(count):
+        source = examples[n % len(examples)]
+        text = source.read_text(encoding="utf-8")
+        text = text.replace(f"\nid: {source.stem}\n", f"\nid: {source.stem}-{n}\n", 1)
+        (folder / f"{source.stem}-{n}.yaml").write_text(text, encoding="utf-8")
+        size += len(text.encode())
+    return size
+
+
+def child_cpu(command: list[str]) -> float:
+    """CPU seconds (user + system) of one child process, run to completion."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run(command, capture_output=True, text=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{command} failed:\n{done.stderr}")
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--count", type=int, default=1000)
+    parser.add_argument("-r", "--repeat", type=int, default=5)
+    args = parser.parse_args()
+    journeys = Path(sys.executable).parent / "journeys"
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "journeys"
+        folder.mkdir()
+        (Path(tmp) / "mkdocs.yml").write_text("site_name: bench\n", encoding="utf-8")
+        size = make_copies(folder, args.count)
+        parse = [sys.executable, "-c", PARSE_ONLY, str(folder)]
+        validate = [str(journeys), "validate", str(folder)]
+        parse_times, validate_times = [], []
+        for _ in range(args.repeat):
+            parse_times.append(child_cpu(parse))
+            validate_times.append(child_cpu(validate))
+    best_parse, best_validate = min(parse_times), min(validate_times)
+    ratio = best_validate / best_parse
+    print(f"{args.count} copies of the examples, {size / 1e6:.1f} MB, best of {args.repeat} (CPU seconds)")
+    print(f"  read + CSafeLoader parse (whole process): {best_parse:6.2f} s   runs: {_runs(parse_times)}")
+    print(f"  journeys validate (whole process):        {best_validate:6.2f} s   runs: {_runs(validate_times)}")
+    print(f"  ratio: {ratio:.2f} (target at most {TARGET_RATIO})")
+    return 0 if ratio <= TARGET_RATIO else 1
+
+
+def _runs(times: list[float]) -> str:
+    return " ".join(f"{t:.2f}" for t in times)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
