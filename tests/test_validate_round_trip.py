@@ -74,3 +74,18 @@ def test_the_real_journeys_folder_validates_as_a_whole() -> None:
     result = load_journeys([REPO / "journeys"], base=REPO)
     assert result.ok, show(result.errors)
     assert len(result.journeys) == len(JOURNEYS)
+
+
+def test_round_trip_keeps_a_required_field_that_is_empty(tmp_path: Path) -> None:
+    """`task: ""` passes the schema; written back without it, the data would not."""
+    path = tmp_path / "j.yaml"
+    path.write_text(
+        'title: T\nphases:\n  pre: {}\n  learn:\n    activities:\n'
+        '      - { id: a, title: A, type: assignment, task: "" }\n  post: {}\n',
+        encoding="utf-8",
+    )
+    journey = load(path)
+    data = journey_to_data(journey)
+    assert data["phases"]["learn"]["activities"][0]["task"] == ""
+    assert schema_check.is_valid(data)
+    assert journey_from_data(data, path) == journey
