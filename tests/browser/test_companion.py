@@ -409,6 +409,158 @@ def test_clear_my_data_asks_first(page: Any) -> None:
     )
 
 
+# --------------------------------------------------------------- limits and atomic import
+
+TEXT_LIMIT = 100_000  # LIMITS.text in learning-journeys-record.js
+
+
+def _limit_message() -> str:
+    """What the learner is told at the text limit (the limit as a Dutch page writes it)."""
+    try:
+        in_catalogue = NL("js_text_too_long") != "js_text_too_long"
+    except KeyError:
+        in_catalogue = False
+    # Not in the catalogue: the script's own (English) words, which name the limit too.
+    return label(NL, "js_text_too_long", max="100.000") if in_catalogue else "100.000"
+
+
+def test_text_over_the_limit_is_cut_and_the_rest_of_the_record_kept(page: Any) -> None:
+    # A reflection over the limit once made the whole record read as empty: the next
+    # keystroke then saved that emptiness over the done mark and the other reflection.
+    visit(page, url(J, REFLECTION))
+    saved = "2027-04-01T10:00:00.000Z"
+    long_text = "x" * (TEXT_LIMIT + 1)
+    seed(
+        page,
+        J.id,
+        {
+            REFLECTION.id: {
+                "done": saved,
+                "reflections": {
+                    "0": {"text": long_text, "saved": saved, "prompt": REFLECTION.prompts[0]},
+                    "1": {"text": "Mijn tweede antwoord.", "saved": saved, "prompt": REFLECTION.prompts[1]},
+                },
+            }
+        },
+    )
+    page.reload(wait_until="domcontentloaded")
+    expect(page.get_by_role("button", name=NL("js_mark_undone"))).to_be_visible()
+    second = page.get_by_label(REFLECTION.prompts[1], exact=True)
+    expect(second).to_have_value("Mijn tweede antwoord.")
+    second.press("End")
+    second.press_sequentially(" Meer.")
+    record = stored(page, J.id)[REFLECTION.id]
+    assert record["done"] == saved
+    assert record["reflections"]["1"]["text"] == "Mijn tweede antwoord. Meer."
+    assert record["reflections"]["0"]["text"] == long_text[:TEXT_LIMIT]
+
+    # Writing keeps to the limit reading uses, and the learner is told.
+    first_field = page.get_by_label(REFLECTION.prompts[0], exact=True)
+    assert first_field.get_attribute("maxlength") == str(TEXT_LIMIT)
+    status = page.locator(f"#{first_field.get_attribute('aria-describedby')}")
+    expect(status).to_contain_text(_limit_message())
+    first_field.fill("y" * (TEXT_LIMIT + 50))  # set by script: past what maxlength lets a learner type
+    expect(status).to_contain_text(_limit_message())
+    assert stored(page, J.id)[REFLECTION.id]["reflections"]["0"]["text"] == "y" * TEXT_LIMIT
+    expect(first_field).to_have_value("y" * TEXT_LIMIT)
+    page.reload(wait_until="domcontentloaded")
+    expect(page.get_by_label(REFLECTION.prompts[0], exact=True)).to_have_value("y" * TEXT_LIMIT)
+    expect(page.get_by_role("button", name=NL("js_mark_undone"))).to_be_visible()
+
+
+# Storage with room for `window.__ljLimit` characters (keys and values), once that is set.
+LIMITED_STORAGE = """(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+        if (typeof window.__ljLimit === "number") {
+            let used = 0;
+            for (let i = 0; i < this.length; i += 1) {
+                const other = this.key(i);
+                if (other !== key) used += other.length + (this.getItem(other) || "").length;
+            }
+            if (used + key.length + String(value).length > window.__ljLimit) {
+                throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+            }
+        }
+        return setItem.call(this, key, value);
+    };
+})();"""
+
+
+def test_import_is_all_or_nothing_and_only_for_this_journeys_activities(new_context: Any) -> None:
+    context = new_context()
+    context.add_init_script(LIMITED_STORAGE)
+    page = context.new_page()
+    visit(page, url(J))
+    mine = {
+        IDS[0]: {"done": "2027-04-01T10:00:00.000Z"},
+        ASSIGNMENT.id: {"evidence": {"text": "Op dit apparaat.", "saved": "2027-04-01T10:00:00.000Z"}},
+    }
+    seed(page, J.id, mine)
+    page.reload(wait_until="domcontentloaded")
+    before = stored(page, J.id)
+    activities = {
+        IDS[1]: {"done": "2027-04-02T10:00:00.000Z"},
+        IDS[2]: {"done": "2027-04-02T10:00:00.000Z"},
+        "removed-activity": {"done": "2027-04-02T10:00:00.000Z"},
+        REFLECTION.id: {
+            "reflections": {
+                "0": {
+                    "text": "z" * 5000,
+                    "saved": "2027-04-02T10:00:00.000Z",
+                    "prompt": REFLECTION.prompts[0],
+                }
+            }
+        },
+    }
+    content = json.dumps(
+        {
+            "format": "mkdocs-learning-journeys/journey-record",
+            "version": 1,
+            "exported": "2027-04-02T10:00:00.000Z",
+            "journey": {"id": J.id, "title": J.title},
+            "activities": activities,
+        }
+    ).encode()
+    file = {"name": "record.json", "mimeType": "application/json", "buffer": content}
+    importer = page.get_by_label(NL("js_import_label"))
+    status = page.locator(".lj-record__status")
+
+    # Room for the small entries, not for the long reflection: storage refuses halfway.
+    page.evaluate("used => { window.__ljLimit = used + 400; }", page.evaluate(USED_CHARACTERS))
+    for choice in ("js_import_merge", "js_import_replace"):
+        importer.set_input_files(file)
+        page.get_by_role("button", name=NL(choice)).click()
+        expect(status).to_have_text(f"{NL('js_storage_error')} {NL('js_import_cancelled')}")
+        expect(page.get_by_role("alert")).to_have_text(NL("js_storage_error"))
+        assert stored(page, J.id) == before, f"{choice}: a failed import changed what was stored"
+        expect(page.locator(".lj-journey .lj-progress__text")).to_have_text(
+            label(NL, "js_progress_count", done=1, total=len(IDS))
+        )
+
+    # With room, all of it is imported, except the activity this journey does not have.
+    page.evaluate("window.__ljLimit = undefined")
+    importer.set_input_files(file)
+    page.get_by_role("button", name=NL("js_import_merge")).click()
+    expect(status).to_contain_text(label(NL, "js_import_done", count=3))
+    expect(status).to_contain_text("removed-activity")
+    after = stored(page, J.id)
+    assert "removed-activity" not in after
+    assert set(after) == {IDS[0], IDS[1], IDS[2], ASSIGNMENT.id, REFLECTION.id}
+    assert after[ASSIGNMENT.id] == mine[ASSIGNMENT.id]
+    assert after[REFLECTION.id]["reflections"]["0"]["text"] == "z" * 5000
+
+
+USED_CHARACTERS = """(() => {
+    let used = 0;
+    for (let i = 0; i < localStorage.length; i += 1) {
+        const key = localStorage.key(i);
+        used += key.length + (localStorage.getItem(key) || "").length;
+    }
+    return used;
+})()"""
+
+
 # --------------------------------------------------------------- failures and languages
 
 

@@ -1,9 +1,14 @@
+// @ts-check
 /* The learner's companion: progress, reflection journal, knowledge checks and the
    journey record (export, import, clear).
 
-   Everything stays in this browser's localStorage: the script makes no request of
-   any kind. Pages carry data-lj-* hooks rendered by the templates, and their labels
-   (in the journey's language) as JSON in <div id="lj-labels" data-lj-json>.
+   Everything stays in this browser's localStorage: the script makes no request outside
+   the site. Pages carry data-lj-* hooks rendered by the templates, and their labels (in
+   the journey's language) as JSON in <div id="lj-labels" data-lj-json>.
+
+   A classic script, so that any theme can load it; the record logic (checking, merging,
+   importing, the Markdown portfolio) is the ES module learning-journeys-record.js next
+   to it, imported from the address this script came from.
 
    Material's instant navigation swaps pages without a reload, so the script starts
    from Material's document$ (which also emits for the first page), and falls back to
@@ -11,37 +16,73 @@
 (() => {
   "use strict";
 
-  const KEY_PREFIX = "learning-journeys:v1:";
-  const RECORD_FORMAT = "mkdocs-learning-journeys/journey-record";
-  const RECORD_VERSION = 1;
-  const ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
-  const INDEX = /^[0-9]{1,3}$/;
-  const MAX_TEXT = 100000;
-  const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+  /**
+   * @typedef {typeof import("./learning-journeys-record.js")} RecordModule
+   * @typedef {import("./learning-journeys-record.js").ActivityRecord} ActivityRecord
+   * @typedef {import("./learning-journeys-record.js").Activities} Activities
+   * @typedef {import("./learning-journeys-record.js").JourneyData} JourneyData
+   * @typedef {import("./learning-journeys-record.js").TextEntry} TextEntry
+   * @typedef {import("./learning-journeys-record.js").Store} Store
+   * @typedef {{subscribe(next: () => void): unknown}} Observable
+   */
+
+  const MODULE = "learning-journeys-record.js";
+
+  /** Where the record module is: next to this script. */
+  function moduleUrl() {
+    const current = document.currentScript;
+    const script = current instanceof HTMLScriptElement && current.src ? current
+      : document.querySelector('script[src*="learning-journeys.js"]');
+    const base = script instanceof HTMLScriptElement && script.src ? script.src : document.baseURI;
+    return new URL(MODULE, base).href;
+  }
+
+  /** @type {RecordModule} */
+  let R;
 
   /* ---------------------------------------------------------------- labels */
 
+  /** @type {Record<string, string>} */
   let labels = {};
+
+  // Messages the label catalogues (locales/*.json) do not carry yet: in English until they do.
+  /** @type {Record<string, string>} */
+  const FALLBACK_LABELS = {
+    js_text_too_long: "This text has reached the limit of {max} characters: what goes beyond it is not saved.",
+    js_import_skipped: "Left out: the entries for {count} activities this journey does not have ({activities}).",
+  };
 
   function readLabels() {
     const node = document.getElementById("lj-labels");
     if (!node) return false;
     try {
-      labels = JSON.parse(node.getAttribute("data-lj-json") || "{}");
+      const parsed = JSON.parse(node.getAttribute("data-lj-json") || "{}");
+      labels = R.isObject(parsed) ? /** @type {Record<string, string>} */ (parsed) : {};
     } catch (err) {
       return false;
     }
     return true;
   }
 
+  /**
+   * @param {string} key
+   * @param {Record<string, string | number>} [vars]
+   */
   function t(key, vars) {
-    const text = typeof labels[key] === "string" ? labels[key] : key;
-    return text.replace(/\{(\w+)\}/g, (match, name) =>
-      vars && Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : match);
+    const text = typeof labels[key] === "string" ? labels[key] : FALLBACK_LABELS[key] || key;
+    return R.fillLabel(text, vars);
   }
 
+  /** @param {import("./learning-journeys-record.js").Message} message */
+  const say = (message) => t(message.key, message.vars);
+
+  /**
+   * @param {string} iso
+   * @param {boolean} [withTime]
+   */
   function formatDate(iso, withTime) {
     const date = new Date(iso);
+    /** @type {Intl.DateTimeFormatOptions} */
     const options = withTime === false ? { dateStyle: "long" } : { dateStyle: "medium", timeStyle: "short" };
     try {
       return new Intl.DateTimeFormat(labels.lang || document.documentElement.lang || undefined, options).format(date);
@@ -50,12 +91,18 @@
     }
   }
 
+  /** @param {number} n */
+  const formatNumber = (n) => {
+    try {
+      return new Intl.NumberFormat(labels.lang || document.documentElement.lang || undefined).format(n);
+    } catch (err) {
+      return String(n);
+    }
+  };
+
   /* --------------------------------------------------------------- storage */
 
-  // One localStorage entry per journey and activity: re-publishing a journey with new
-  // titles or another order keeps what the learner did, and two tabs rarely collide.
-  const storageKey = (journey, activity) => `${KEY_PREFIX}${journey}:${activity}`;
-
+  /** @returns {Store | null} */
   function storage() {
     try {
       return window.localStorage;  // reading the property itself throws when storage is blocked
@@ -64,79 +111,66 @@
     }
   }
 
-  function load(journey, activity) {
+  /**
+   * Run `action` on the storage; when storage is blocked or refuses, tell the learner.
+   * @template T
+   * @param {(store: Store) => T} action
+   * @param {T} fallback
+   * @returns {T}
+   */
+  function withStorage(action, fallback) {
     const store = storage();
     if (!store) {
       storageProblem();
-      return {};
+      return fallback;
     }
-    let raw;
     try {
-      raw = store.getItem(storageKey(journey, activity));
+      return action(store);
     } catch (err) {
       storageProblem();
-      return {};
-    }
-    if (!raw) return {};
-    try {
-      const clean = cleanRecord(JSON.parse(raw));
-      return clean.error ? {} : clean.value;
-    } catch (err) {
-      return {};  // a damaged entry counts as empty; the next save replaces it
+      return fallback;
     }
   }
 
-  function save(journey, activity, record) {
-    const store = storage();
-    if (!store) {
-      storageProblem();
-      return false;
-    }
-    try {
-      if (isEmptyRecord(record)) store.removeItem(storageKey(journey, activity));
-      else store.setItem(storageKey(journey, activity), JSON.stringify(record));
-      return true;
-    } catch (err) {
-      storageProblem();
-      return false;
-    }
-  }
+  /**
+   * The stored record (its bad entries left out), or null when storage cannot be read.
+   * @param {string} journey
+   * @param {string} activity
+   * @returns {ActivityRecord | null}
+   */
+  const read = (journey, activity) => withStorage((store) => R.readRecord(store, journey, activity), null);
 
+  /** @param {string} journey @param {string} activity */
+  const load = (journey, activity) => read(journey, activity) || {};
+
+  /**
+   * Change a record and store it. Nothing is written when the record could not be read:
+   * a write must never replace what was there with a blank.
+   * @param {string} journey
+   * @param {string} activity
+   * @param {(record: ActivityRecord) => void} change
+   */
   function update(journey, activity, change) {
-    const record = load(journey, activity);
+    const record = read(journey, activity);
+    if (!record) return false;
     change(record);
-    for (const part of ["reflections", "quiz"]) {
-      if (record[part] && Object.keys(record[part]).length === 0) delete record[part];
-    }
-    return save(journey, activity, record);
+    return withStorage((store) => {
+      R.writeRecord(store, journey, activity, record);
+      return true;
+    }, false);
   }
 
-  function storedActivities(journey) {
-    const store = storage();
-    const prefix = `${KEY_PREFIX}${journey}:`;
-    const ids = [];
-    if (!store) return ids;
-    try {
-      for (let i = 0; i < store.length; i += 1) {
-        const key = store.key(i);
-        if (key && key.startsWith(prefix) && ID.test(key.slice(prefix.length))) ids.push(key.slice(prefix.length));
-      }
-    } catch (err) {
-      storageProblem();
-    }
-    return ids;
-  }
+  /** @param {string} journey */
+  const storedActivities = (journey) => withStorage((store) => R.storedActivities(store, journey), /** @type {string[]} */ ([]));
 
-  function removeActivity(journey, activity) {
-    const store = storage();
-    try {
-      if (store) store.removeItem(storageKey(journey, activity));
-      return !!store;
-    } catch (err) {
-      storageProblem();
-      return false;
-    }
-  }
+  /** @param {string} journey */
+  const collect = (journey) => withStorage((store) => R.collect(store, journey), /** @type {Activities} */ ({}));
+
+  /** @param {string} journey @param {string} activity */
+  const removeActivity = (journey, activity) => withStorage((store) => {
+    store.removeItem(R.storageKey(journey, activity));
+    return true;
+  }, false);
 
   function storageProblem() {
     if (document.querySelector(".lj-storage-alert")) return;
@@ -148,148 +182,63 @@
     else article.prepend(alert);
   }
 
-  /* ---------------------------------------------------------------- records */
-
-  const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-  const isDate = (v) => typeof v === "string" && v.length <= 40 && !Number.isNaN(Date.parse(v));
-  const isEmptyRecord = (r) => !r || Object.keys(r).length === 0;
-
-  function cleanText(v) {
-    if (!isObject(v) || typeof v.text !== "string" || v.text.length > MAX_TEXT || !isDate(v.saved)) return null;
-    const out = { text: v.text, saved: v.saved };
-    if (v.prompt !== undefined) {
-      if (typeof v.prompt !== "string" || v.prompt.length > 5000) return null;
-      out.prompt = v.prompt;
-    }
-    return out;
-  }
-
-  function cleanAnswer(v) {
-    if (!isObject(v) || !Number.isInteger(v.choice) || v.choice < 0 || v.choice > 999) return null;
-    if (typeof v.correct !== "boolean" || !isDate(v.at)) return null;
-    return { choice: v.choice, correct: v.correct, at: v.at };
-  }
-
-  /** A record with only the fields we know, or {error: "field"} when one is malformed. */
-  function cleanRecord(raw) {
-    if (!isObject(raw)) return { error: "record" };
-    const out = {};
-    if (raw.done !== undefined && raw.done !== null) {
-      if (!isDate(raw.done)) return { error: "done" };
-      out.done = raw.done;
-    }
-    for (const [part, clean] of [["reflections", cleanText], ["quiz", cleanAnswer]]) {
-      if (raw[part] === undefined || raw[part] === null) continue;
-      if (!isObject(raw[part])) return { error: part };
-      for (const [index, value] of Object.entries(raw[part])) {
-        const item = INDEX.test(index) ? clean(value) : null;
-        if (!item) return { error: `${part} ${index}` };
-        (out[part] = out[part] || {})[index] = item;
-      }
-    }
-    if (raw.evidence !== undefined && raw.evidence !== null) {
-      const evidence = cleanText(raw.evidence);
-      if (!evidence) return { error: "evidence" };
-      out.evidence = evidence;
-    }
-    return { value: out };
-  }
-
-  const newer = (a, b, field) => (!a ? b : !b ? a : Date.parse(b[field]) > Date.parse(a[field]) ? b : a);
-
-  /** Both records combined: of every entry the newest survives; a done mark is kept. */
-  function mergeRecords(mine, theirs) {
-    const out = {};
-    if (mine.done || theirs.done) {
-      const dates = [mine.done, theirs.done].filter(Boolean).sort((a, b) => Date.parse(a) - Date.parse(b));
-      out.done = dates[0];
-    }
-    for (const [part, field] of [["reflections", "saved"], ["quiz", "at"]]) {
-      const keys = new Set([...Object.keys(mine[part] || {}), ...Object.keys(theirs[part] || {})]);
-      for (const k of keys) {
-        (out[part] = out[part] || {})[k] = newer((mine[part] || {})[k], (theirs[part] || {})[k], field);
-      }
-    }
-    const evidence = newer(mine.evidence, theirs.evidence, "saved");
-    if (evidence) out.evidence = evidence;
-    return out;
-  }
-
-  /** The learner's whole journey, as stored in this browser. */
-  function collect(journey) {
-    const activities = {};
-    for (const id of storedActivities(journey).sort()) {
-      const record = load(journey, id);
-      if (!isEmptyRecord(record)) activities[id] = record;
-    }
-    return activities;
-  }
-
-  /** The checked contents of an imported file, or {error: message}. */
-  function validateImport(raw, journey) {
-    const invalid = (reason) => ({ error: t("js_import_invalid", { reason }) });
-    if (!isObject(raw) || raw.format !== RECORD_FORMAT || raw.version !== RECORD_VERSION
-        || !isObject(raw.journey) || !isObject(raw.activities) || !isDate(raw.exported)) {
-      return invalid(t("js_import_not_record"));
-    }
-    if (raw.journey.id !== journey.id) {
-      const name = String(raw.journey.title || raw.journey.id || "?").slice(0, 200);
-      return invalid(t("js_import_other_journey", { journey: name }));
-    }
-    const activities = {};
-    for (const [id, record] of Object.entries(raw.activities)) {
-      const known = journey.activities.find((a) => a.id === id);
-      const name = known ? known.title : id.slice(0, 80);
-      if (!ID.test(id)) return invalid(t("js_import_bad_entry", { activity: name, field: "id" }));
-      const clean = cleanRecord(record);
-      if (clean.error) return invalid(t("js_import_bad_entry", { activity: name, field: clean.error }));
-      if (!isEmptyRecord(clean.value)) activities[id] = clean.value;
-    }
-    return { activities, exported: raw.exported };
-  }
-
   /* -------------------------------------------------------------------- DOM */
 
   let counter = 0;
+  /** @param {string} prefix */
   const uid = (prefix) => `lj-${prefix}-${(counter += 1)}`;
 
+  /**
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag
+   * @param {Record<string, unknown> | null} [attrs] `text`, `class`, `on<event>` handlers, or attributes
+   * @param {...(Node | string | null | undefined)} children
+   * @returns {HTMLElementTagNameMap[K]}
+   */
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
     for (const [name, value] of Object.entries(attrs || {})) {
       if (value === null || value === undefined || value === false) continue;
-      if (name === "text") node.textContent = value;
-      else if (name === "class") node.className = value;
-      else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+      if (name === "text") node.textContent = String(value);
+      else if (name === "class") node.className = String(value);
+      else if (name.startsWith("on")) node.addEventListener(name.slice(2), /** @type {EventListener} */ (value));
       else node.setAttribute(name, value === true ? "" : String(value));
     }
     for (const child of children) if (child !== null && child !== undefined) node.append(child);
     return node;
   }
 
+  /**
+   * @param {string} label
+   * @param {() => void} onclick
+   * @param {string} [extra] more classes
+   */
   const button = (label, onclick, extra) =>
     el("button", { type: "button", class: `md-button ${extra || ""}`.trim(), onclick, text: label });
 
   const check = () => el("span", { class: "lj-check", "aria-hidden": "true", text: "✓" });
 
+  /**
+   * @param {Element} hook
+   * @param {string} name
+   */
+  const attr = (hook, name) => hook.getAttribute(name) || "";
+
+  /** @param {Element} hook */
+  const idList = (hook) => attr(hook, "data-lj-activities").split(/\s+/).filter((id) => R.ID.test(id));
+
   /* ---------------------------------------------------------------- progress */
 
+  /** @param {string} journey @param {string[]} ids */
   function doneSet(journey, ids) {
     return new Set(ids.filter((id) => load(journey, id).done));
   }
 
-  /** First required activity not done (else any), or the first unfinished prerequisite it waits for. */
-  function suggestNext(activities, done) {
-    const open = activities.filter((a) => !done.has(a.id));
-    let next = open.find((a) => !a.optional) || open[0];
-    const byId = new Map(activities.map((a) => [a.id, a]));
-    for (let guard = 0; next && guard < activities.length; guard += 1) {
-      const waiting = (next.prerequisites || []).map((id) => byId.get(id)).find((a) => a && !done.has(a.id));
-      if (!waiting) break;
-      next = waiting;
-    }
-    return next || null;
-  }
-
+  /**
+   * @param {string} text
+   * @param {number} done
+   * @param {number} total
+   */
   function progressBlock(text, done, total) {
     const id = uid("progress");
     return el("div", { class: "lj-progress" },
@@ -297,22 +246,24 @@
       el("progress", { max: total || 1, value: done, "aria-labelledby": id }));
   }
 
+  /** @param {string} journey @param {ParentNode} scope */
   function markBadges(journey, scope) {
     for (const node of scope.querySelectorAll("[data-lj-activity]")) {
       if (node.closest(".lj-done, .lj-quiz, .lj-reflection, .lj-evidence")) continue;
-      const id = node.getAttribute("data-lj-activity");
+      const id = attr(node, "data-lj-activity");
       const old = node.parentNode && node.parentNode.querySelector(`.lj-badge[data-lj-for="${CSS.escape(id)}"]`);
       if (old) old.remove();
-      if (!ID.test(id) || !load(journey, id).done) continue;
+      if (!R.ID.test(id) || !load(journey, id).done) continue;
       node.after(el("span", { class: "lj-badge", "data-lj-for": id }, check(), ` ${t("js_done_badge")}`));
     }
   }
 
+  /** @param {Element} hook @param {(() => void)[]} refreshers */
   function initJourney(hook, refreshers) {
-    const journey = hook.getAttribute("data-lj-journey");
-    if (!ID.test(journey || "")) return;
+    const journey = attr(hook, "data-lj-journey");
+    if (!R.ID.test(journey)) return;
     const data = journeyData(journey);
-    const ids = data ? data.activities.map((a) => a.id) : (hook.getAttribute("data-lj-activities") || "").split(/\s+/).filter((id) => ID.test(id));
+    const ids = data ? data.activities.map((a) => a.id) : idList(hook);
     const headingId = uid("progress-heading");
     const render = () => {
       const done = doneSet(journey, ids);
@@ -320,7 +271,7 @@
         el("h2", { id: headingId, text: t("js_progress_heading") }),
         progressBlock(t("js_progress_count", { done: done.size, total: ids.length }), done.size, ids.length));
       if (data) {
-        const next = suggestNext(data.activities, done);
+        const next = R.suggestNext(data.activities, done);
         const line = el("p", { class: "lj-next" });
         if (next) {
           const target = document.querySelector(`article a[data-lj-activity="${CSS.escape(next.id)}"]`);
@@ -339,10 +290,11 @@
     refreshers.push(render);
   }
 
+  /** @param {Element} hook @param {(() => void)[]} refreshers */
   function initPhase(hook, refreshers) {
-    const journey = hook.getAttribute("data-lj-journey");
-    const ids = (hook.getAttribute("data-lj-activities") || "").split(/\s+/).filter((id) => ID.test(id));
-    if (!ID.test(journey || "")) return;
+    const journey = attr(hook, "data-lj-journey");
+    const ids = idList(hook);
+    if (!R.ID.test(journey)) return;
     const render = () => {
       const done = doneSet(journey, ids);
       hook.replaceChildren(el("div", { class: "lj-companion" },
@@ -353,10 +305,11 @@
     refreshers.push(render);
   }
 
+  /** @param {Element} hook @param {(() => void)[]} refreshers */
   function initDone(hook, refreshers) {
-    const journey = hook.getAttribute("data-lj-journey");
-    const activity = hook.getAttribute("data-lj-activity");
-    if (!ID.test(journey || "") || !ID.test(activity || "")) return;
+    const journey = attr(hook, "data-lj-journey");
+    const activity = attr(hook, "data-lj-activity");
+    if (!R.ID.test(journey) || !R.ID.test(activity)) return;
     const status = el("p", { class: "lj-done__status", role: "status" });
     const toggle = button("", () => {
       update(journey, activity, (record) => {
@@ -381,38 +334,54 @@
 
   /* ------------------------------------------------------ journal and notes */
 
-  /** A textarea that saves into the activity's record on every keystroke. */
-  function journalField(journey, activity, read, write, describedBy) {
+  /**
+   * A textarea that saves into the activity's record on every keystroke. It holds at most
+   * the text limit (the limit the stored record is read with): the browser stops typing
+   * there, and the learner is told.
+   * @param {string} journey
+   * @param {string} activity
+   * @param {(record: ActivityRecord) => TextEntry | undefined} readEntry
+   * @param {(record: ActivityRecord, entry: TextEntry | null) => void} writeEntry
+   * @param {string} [describedBy]
+   */
+  function journalField(journey, activity, readEntry, writeEntry, describedBy) {
     const id = uid("text");
     const statusId = uid("saved");
+    const max = R.LIMITS.text;
     const field = el("textarea", {
-      id, rows: 5, class: "lj-textarea", spellcheck: "true",
+      id, rows: 5, class: "lj-textarea", spellcheck: "true", maxlength: max,
       "aria-describedby": [describedBy, statusId].filter(Boolean).join(" "),
     });
     const status = el("p", { id: statusId, class: "lj-saved" });
+    /** @param {TextEntry | null | undefined} entry */
     const show = (entry) => {
-      status.textContent = entry && entry.text ? t("js_saved", { date: formatDate(entry.saved) }) : t("js_autosave");
+      if (field.value.length >= max) status.textContent = t("js_text_too_long", { max: formatNumber(max) });
+      else status.textContent = entry && entry.text ? t("js_saved", { date: formatDate(entry.saved) }) : t("js_autosave");
     };
-    const entry = read(load(journey, activity));
+    const entry = readEntry(load(journey, activity));
     field.value = entry ? entry.text : "";
     show(entry);
     field.addEventListener("input", () => {
+      // maxlength stops typing and cuts a paste; a value set by a script may still be longer.
+      if (field.value.length > max) field.value = R.cutText(field.value, max);
       const saved = new Date().toISOString();
-      const ok = update(journey, activity, (record) => write(record, field.value ? { text: field.value, saved } : null));
-      if (ok) show(field.value ? { text: field.value, saved } : null);
+      const next = field.value ? { text: field.value, saved } : null;
+      const ok = update(journey, activity, (record) => writeEntry(record, next));
+      if (ok) show(next);
       else status.textContent = t("js_not_saved");
     });
     return { id, field, status };
   }
 
+  /** @param {Element} hook */
   function initReflection(hook) {
-    const journey = hook.getAttribute("data-lj-journey");
-    const activity = hook.getAttribute("data-lj-activity");
-    if (!ID.test(journey || "") || !ID.test(activity || "")) return;
+    const journey = attr(hook, "data-lj-journey");
+    const activity = attr(hook, "data-lj-activity");
+    if (!R.ID.test(journey) || !R.ID.test(activity)) return;
     for (const prompt of hook.querySelectorAll(".lj-prompt[data-lj-prompt]")) {
-      const index = prompt.getAttribute("data-lj-prompt");
-      if (!INDEX.test(index)) continue;
-      const text = prompt.textContent.trim();
+      const index = attr(prompt, "data-lj-prompt");
+      if (!R.INDEX.test(index)) continue;
+      const text = R.cutText((prompt.textContent || "").trim(), R.LIMITS.prompt);
       const { id, field, status } = journalField(journey, activity,
         (record) => (record.reflections || {})[index],
         (record, entry) => {
@@ -427,9 +396,10 @@
     }
     hook.classList.add("lj-companion");
     const request = document.querySelector(".lj-feedback-request");
-    if (request && !request.querySelector(".lj-copy")) initCopy(request);
+    if (request instanceof HTMLElement && !request.querySelector(".lj-copy")) initCopy(request);
   }
 
+  /** @param {HTMLElement} request */
   function initCopy(request) {
     const quote = request.querySelector("blockquote") || request;
     const status = el("p", { class: "lj-copy__status", role: "status" });
@@ -444,7 +414,7 @@
       }
       if (!ok) {
         // Older browsers, or a page not served over https: copy the selection instead.
-        window.getSelection().selectAllChildren(quote);
+        window.getSelection()?.selectAllChildren(quote);
         try {
           ok = document.execCommand("copy");
         } catch (err) {
@@ -453,13 +423,14 @@
       }
       status.textContent = ok ? t("js_copied") : t("js_copy_failed");
     };
-    request.append(el("div", { class: "lj-copy" }, button(t("js_copy_request"), copy), status));
+    request.append(el("div", { class: "lj-copy" }, button(t("js_copy_request"), () => void copy()), status));
   }
 
+  /** @param {Element} hook */
   function initEvidence(hook) {
-    const journey = hook.getAttribute("data-lj-journey");
-    const activity = hook.getAttribute("data-lj-activity");
-    if (!ID.test(journey || "") || !ID.test(activity || "")) return;
+    const journey = attr(hook, "data-lj-journey");
+    const activity = attr(hook, "data-lj-activity");
+    if (!R.ID.test(journey) || !R.ID.test(activity)) return;
     const hintId = uid("hint");
     const { id, field, status } = journalField(journey, activity,
       (record) => record.evidence,
@@ -475,10 +446,14 @@
 
   /* -------------------------------------------------------- knowledge check */
 
+  /** @typedef {{index: string, choices: {index: number, correct: boolean, text: string}[]}} Question */
+
+  /** @param {Element} hook */
   function initQuiz(hook) {
-    const journey = hook.getAttribute("data-lj-journey");
-    const activity = hook.getAttribute("data-lj-activity");
-    if (!ID.test(journey || "") || !ID.test(activity || "")) return;
+    const journey = attr(hook, "data-lj-journey");
+    const activity = attr(hook, "data-lj-activity");
+    if (!R.ID.test(journey) || !R.ID.test(activity)) return;
+    /** @type {Question[]} */
     const questions = [];
     const score = el("p", { class: "lj-quiz__score", role: "status" });
     const showScore = () => {
@@ -496,27 +471,27 @@
     showScore();
   }
 
-  /** Authors often open an explanation with the verdict ("Right. ..."): say it only once. */
-  function withoutVerdict(explanation, verdict) {
-    const word = verdict.replace(/[.!:]+$/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const rest = word ? explanation.replace(new RegExp(`^${word}(?:[.!:,]\\s*|\\s+|$)`, "i"), "") : explanation;
-    return rest === explanation ? rest : rest.charAt(0).toUpperCase() + rest.slice(1);
-  }
-
+  /**
+   * @param {Element} node
+   * @param {string} journey
+   * @param {string} activity
+   * @param {() => void} onAnswer
+   * @returns {Question | null}
+   */
   function initQuestion(node, journey, activity, onAnswer) {
-    const index = node.getAttribute("data-lj-question");
+    const index = attr(node, "data-lj-question");
     const spans = [...node.querySelectorAll(".lj-choice[data-lj-choice]")];
     const list = spans.length ? spans[0].closest("ul, ol") : null;
-    if (!INDEX.test(index) || !list) return null;
+    if (!R.INDEX.test(index) || !list) return null;
     const textNode = node.querySelector(".lj-question-text") || node.querySelector("p");
     const details = node.querySelector("details");
     const explanations = new Map([...node.querySelectorAll(".lj-explanation[data-lj-choice]")]
-      .map((e) => [e.getAttribute("data-lj-choice"), e.textContent.trim()]));
+      .map((e) => [attr(e, "data-lj-choice"), (e.textContent || "").trim()]));
     // The answer lives in this closure from now on; the list that carried it leaves the page.
     const choices = spans.map((span) => ({
       index: Number(span.getAttribute("data-lj-choice")),
       correct: span.getAttribute("data-lj-correct") === "true",
-      text: span.textContent.trim(),
+      text: (span.textContent || "").trim(),
     }));
     const name = uid("question");
     const legend = el("legend", { class: "lj-q__legend" });
@@ -525,6 +500,7 @@
       legend.append(...textNode.childNodes);
       (paragraph || textNode).remove();
     }
+    /** @type {HTMLInputElement[]} */
     const inputs = [];
     const options = el("div", { class: "lj-q__choices" });
     choices.forEach((choice, position) => {
@@ -541,13 +517,14 @@
     fieldset.after(el("div", { class: "lj-q__actions" }, checkButton, againButton), feedback);
     if (details) details.hidden = true;
 
+    /** @param {import("./learning-journeys-record.js").Answer | null} saved */
     const show = (saved) => {
       const choice = saved ? choices[saved.choice] : null;
       for (const [position, input] of inputs.entries()) {
-        input.checked = !!choice && position === saved.choice;
+        input.checked = !!choice && !!saved && position === saved.choice;
         input.disabled = !!choice;
-        input.parentElement.classList.toggle("is-right", !!choice && input.checked && choice.correct);
-        input.parentElement.classList.toggle("is-wrong", !!choice && input.checked && !choice.correct);
+        input.parentElement?.classList.toggle("is-right", !!choice && input.checked && choice.correct);
+        input.parentElement?.classList.toggle("is-wrong", !!choice && input.checked && !choice.correct);
       }
       checkButton.hidden = !!choice;
       againButton.hidden = !choice;
@@ -557,7 +534,7 @@
       if (choice) {
         const verdict = choice.correct ? t("js_right") : t("js_wrong");
         feedback.append(el("p", {}, el("strong", { text: verdict }),
-          ` ${withoutVerdict(explanations.get(String(choice.index)) || "", verdict)}`));
+          ` ${R.withoutVerdict(explanations.get(String(choice.index)) || "", verdict)}`));
       }
     };
     const answer = () => {
@@ -592,76 +569,27 @@
 
   /* -------------------------------------------------------- journey record */
 
+  /**
+   * @param {string} journey
+   * @returns {JourneyData | null}
+   */
   function journeyData(journey) {
     const node = document.getElementById("lj-journey-data");
     if (!node) return null;
     try {
       const data = JSON.parse(node.getAttribute("data-lj-json") || "{}");
-      return data.id === journey && Array.isArray(data.activities) ? data : null;
+      return R.isObject(data) && data.id === journey && Array.isArray(data.activities)
+        ? /** @type {JourneyData} */ (data) : null;
     } catch (err) {
       return null;
     }
   }
 
-  const mdEscape = (text) => String(text).replace(/([\\`*_[\]<>|#])/g, "\\$1");
-  // The learner's own lines, quoted; two trailing spaces keep their line breaks when rendered.
-  function quoteLines(text) {
-    const lines = text.trimEnd().split(/\r?\n/);
-    return lines.map((line, i) => {
-      if (!line.trim()) return ">";
-      const more = i + 1 < lines.length && lines[i + 1].trim();
-      return `> ${line}${more ? "  " : ""}`;
-    }).join("\n");
-  }
-
-  function recordMarkdown(data, activities, exported) {
-    const known = new Set(data.activities.map((a) => a.id));
-    const done = data.activities.filter((a) => activities[a.id] && activities[a.id].done).length;
-    const out = [`# ${t("js_md_title")}: ${mdEscape(data.title)}`, ""];
-    out.push(`${t("js_md_exported", { date: formatDate(exported) })}. `
-      + `${t("js_progress_count", { done, total: data.activities.length })}.`, "");
-    out.push(`## ${t("js_progress_heading")}`, "");
-    for (const a of data.activities) {
-      const record = activities[a.id] || {};
-      const when = record.done ? ` · ${t("js_done_on", { date: formatDate(record.done, false) })}` : "";
-      out.push(`- [${record.done ? "x" : " "}] ${mdEscape(a.title)} (${mdEscape(a.phase)} · ${mdEscape(a.type)})${when}`);
-    }
-    out.push("");
-    const sections = [];
-    const describe = (title, record) => {
-      const lines = [`### ${mdEscape(title)}`, ""];
-      const reflections = Object.entries(record.reflections || {}).sort((x, y) => Number(x[0]) - Number(y[0]));
-      for (const [, entry] of reflections) {
-        if (!entry.text.trim()) continue;
-        lines.push(`**${mdEscape(entry.prompt || "")}**`, "", quoteLines(entry.text), "",
-          `*${t("js_saved", { date: formatDate(entry.saved) })}*`, "");
-      }
-      if (record.evidence && record.evidence.text.trim()) {
-        lines.push(`**${t("js_evidence_label")}**`, "", quoteLines(record.evidence.text), "",
-          `*${t("js_saved", { date: formatDate(record.evidence.saved) })}*`, "");
-      }
-      const answers = Object.values(record.quiz || {});
-      if (answers.length) {
-        const right = answers.filter((x) => x.correct).length;
-        lines.push(`**${t("knowledge_check")}:** ${t("js_quiz_score", { right, total: answers.length })}`, "");
-      }
-      return lines.length > 2 ? lines : [];
-    };
-    for (const a of data.activities) sections.push(...describe(a.title, activities[a.id] || {}));
-    if (sections.length) out.push(`## ${t("js_md_notes")}`, "", ...sections);
-    const others = Object.keys(activities).filter((id) => !known.has(id));
-    const otherLines = [];
-    for (const id of others) {
-      const record = activities[id];
-      const lines = describe(id, record);
-      if (record.done && !lines.length) lines.push(`### ${mdEscape(id)}`, "");
-      if (record.done) lines.splice(2, 0, t("js_done_on", { date: formatDate(record.done, false) }), "");
-      otherLines.push(...lines);
-    }
-    if (otherLines.length) out.push(`## ${t("js_md_other")}`, "", ...otherLines);
-    return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
-  }
-
+  /**
+   * @param {string} name
+   * @param {string} type
+   * @param {string} text
+   */
   function download(name, type, text) {
     const url = URL.createObjectURL(new Blob([text], { type }));
     // Not attached to the page, so Material's instant navigation never sees the click.
@@ -670,31 +598,38 @@
     setTimeout(() => URL.revokeObjectURL(url), 30000);
   }
 
+  /** @param {Element} hook @param {() => void} refreshAll */
   function initRecord(hook, refreshAll) {
-    const journeyId = hook.getAttribute("data-lj-journey");
-    const data = journeyData(journeyId);
+    const data = journeyData(attr(hook, "data-lj-journey"));
     if (!data) return;
+    const journey = data.id;
     const headingId = uid("record-heading");
     const status = el("p", { class: "lj-record__status", role: "status" });
     const confirmArea = el("div", { class: "lj-record__confirm" });
-    const say = (text) => {
+    /** @param {string} text */
+    const tell = (text) => {
       status.textContent = text;
     };
-    const stem = () => `${t("js_file_stem")}-${data.id}-${new Date().toISOString().slice(0, 10)}`;
+    const stem = () => `${t("js_file_stem")}-${journey}-${new Date().toISOString().slice(0, 10)}`;
 
     const exportJson = () => {
       const exported = new Date().toISOString();
       const record = {
-        format: RECORD_FORMAT, version: RECORD_VERSION, exported,
-        journey: { id: data.id, title: data.title }, activities: collect(data.id),
+        format: R.RECORD_FORMAT, version: R.RECORD_VERSION, exported,
+        journey: { id: journey, title: data.title }, activities: collect(journey),
       };
       download(`${stem()}.json`, "application/json", `${JSON.stringify(record, null, 2)}\n`);
     };
     const exportMarkdown = () => {
       const exported = new Date().toISOString();
-      download(`${stem()}.md`, "text/markdown;charset=utf-8", recordMarkdown(data, collect(data.id), exported));
+      const text = R.recordMarkdown(data, collect(journey), exported, { t, date: formatDate });
+      download(`${stem()}.md`, "text/markdown;charset=utf-8", text);
     };
 
+    /**
+     * @param {string} message
+     * @param {[label: string, action: () => void, primary?: boolean, focus?: boolean][]} choices
+     */
     const ask = (message, choices) => {
       const messageId = uid("confirm");
       const buttons = choices.map(([label, action, primary]) => button(label, () => {
@@ -703,23 +638,27 @@
       }, primary ? "md-button--primary" : ""));
       confirmArea.replaceChildren(el("div", { class: "lj-confirm", role: "group", "aria-labelledby": messageId },
         el("p", { id: messageId, text: message }), el("div", { class: "lj-buttons" }, ...buttons)));
-      buttons[choices.findIndex((c) => c[3])].focus();
+      buttons[Math.max(0, choices.findIndex((c) => c[3]))].focus();
     };
 
-    const apply = (activities, mode) => {
-      let ok = true;
-      for (const [id, record] of Object.entries(activities)) {
-        const value = mode === "merge" ? mergeRecords(load(data.id, id), record) : record;
-        if (!save(data.id, id, value)) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok && mode === "replace") {
-        for (const id of storedActivities(data.id)) if (!(id in activities)) removeActivity(data.id, id);
-      }
+    /**
+     * @param {Activities} activities checked by validateImport
+     * @param {string[]} skipped
+     * @param {"merge" | "replace"} mode
+     */
+    const apply = (activities, skipped, mode) => {
+      const store = storage();
+      const result = store ? R.applyImport(store, journey, activities, mode) : null;
       refreshAll();
-      say(ok ? t("js_import_done", { count: Object.keys(activities).length }) : t("js_storage_error"));
+      if (!result || !result.ok) {
+        storageProblem();
+        tell(result && result.restored ? `${t("js_storage_error")} ${t("js_import_cancelled")}` : t("js_storage_error"));
+        return;
+      }
+      const done = t("js_import_done", { count: result.count });
+      tell(skipped.length
+        ? `${done} ${t("js_import_skipped", { count: skipped.length, activities: skipped.slice(0, 5).join(", ") })}`
+        : done);
     };
 
     const fileInput = el("input", { type: "file", id: uid("import"), accept: ".json,application/json", class: "lj-file" });
@@ -728,45 +667,45 @@
       fileInput.value = "";
       confirmArea.replaceChildren();
       if (!file) return;
-      if (file.size > MAX_IMPORT_BYTES) {
-        say(t("js_import_invalid", { reason: t("js_import_too_large") }));
+      if (file.size > R.LIMITS.importBytes) {
+        tell(t("js_import_invalid", { reason: t("js_import_too_large") }));
         return;
       }
       let raw;
       try {
         raw = JSON.parse(await file.text());
       } catch (err) {
-        say(t("js_import_invalid", { reason: t("js_import_not_json") }));
+        tell(t("js_import_invalid", { reason: t("js_import_not_json") }));
         return;
       }
-      const checked = validateImport(raw, data);
-      if (checked.error) {
-        say(checked.error);
+      const checked = R.validateImport(raw, data);
+      if ("error" in checked) {
+        tell(t("js_import_invalid", { reason: say(checked.error) }));
         return;
       }
-      const existing = Object.keys(collect(data.id)).length;
+      const existing = Object.keys(collect(journey)).length;
       if (!existing) {
-        apply(checked.activities, "replace");
+        apply(checked.activities, checked.skipped, "replace");
         return;
       }
-      say("");
+      tell("");
       ask(t("js_import_confirm", { count: existing, date: formatDate(checked.exported) }), [
-        [t("js_import_merge"), () => apply(checked.activities, "merge"), true, true],
-        [t("js_import_replace"), () => apply(checked.activities, "replace")],
-        [t("js_cancel"), () => say(t("js_import_cancelled"))],
+        [t("js_import_merge"), () => apply(checked.activities, checked.skipped, "merge"), true, true],
+        [t("js_import_replace"), () => apply(checked.activities, checked.skipped, "replace")],
+        [t("js_cancel"), () => tell(t("js_import_cancelled"))],
       ]);
     });
 
     const clear = () => {
-      say("");
+      tell("");
       ask(t("js_clear_confirm"), [
         [t("js_clear_yes"), () => {
           let ok = true;
-          for (const id of storedActivities(data.id)) ok = removeActivity(data.id, id) && ok;
+          for (const id of storedActivities(journey)) ok = removeActivity(journey, id) && ok;
           refreshAll();
-          say(ok ? t("js_cleared") : t("js_storage_error"));
+          tell(ok ? t("js_cleared") : t("js_storage_error"));
         }],
-        [t("js_cancel"), () => say(""), false, true],
+        [t("js_cancel"), () => tell(""), false, true],
       ]);
     };
 
@@ -794,12 +733,13 @@
     // The footer's previous/next links are labelled "Previous: title" but read "Previous title":
     // their visible text is the better name (WCAG 2.5.3, label in name).
     for (const link of document.querySelectorAll(".md-footer__link[aria-label]")) {
-      if (link.textContent.trim()) link.removeAttribute("aria-label");
+      if ((link.textContent || "").trim()) link.removeAttribute("aria-label");
     }
   }
 
   /* ------------------------------------------------------------------ start */
 
+  /** @type {(() => void)[]} */
   let refreshers = [];
   const refreshAll = () => refreshers.forEach((render) => render());
 
@@ -811,8 +751,12 @@
       console.warn("learning-journeys: this page has no #lj-labels; the learner's companion stays off.");
       return;
     }
+    /**
+     * @param {string} selector
+     * @param {(hook: HTMLElement) => void} start
+     */
     const each = (selector, start) => {
-      for (const hook of document.querySelectorAll(selector)) {
+      for (const hook of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(selector))) {
         if (hook.hasAttribute("data-lj-ready")) continue;
         hook.setAttribute("data-lj-ready", "");
         // The site's <html lang> may not be the journey's: say which language the labels are in.
@@ -829,16 +773,26 @@
     each(".lj-record[data-lj-journey]", (hook) => initRecord(hook, refreshAll));
   }
 
-  // Another tab changed the learner's data: show it here too (text fields keep what is typed).
-  window.addEventListener("storage", (event) => {
-    if (event.key === null || event.key.startsWith(KEY_PREFIX)) refreshAll();
-  });
-
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(() => init());
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init, { once: true });
-  } else {
-    init();
+  /** @param {RecordModule} module */
+  function start(module) {
+    R = module;
+    // Another tab changed the learner's data: show it here too (text fields keep what is typed).
+    window.addEventListener("storage", (event) => {
+      if (event.key === null || event.key.startsWith(R.KEY_PREFIX)) refreshAll();
+    });
+    const material = /** @type {{document$?: Observable}} */ (/** @type {unknown} */ (window)).document$;
+    if (material && typeof material.subscribe === "function") {
+      material.subscribe(() => init());  // replays the current page, however late this runs
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", init, { once: true });
+    } else {
+      init();
+    }
   }
+
+  import(moduleUrl()).then(start, (err) => {
+    // A page opened from disk (file://), for one: browsers load no module there. The pages
+    // read as they are without the companion.
+    console.warn(`learning-journeys: the learner's companion stays off: ${MODULE} did not load.`, err);
+  });
 })();
