@@ -43,9 +43,10 @@ def test_numbers_with_a_leading_zero_are_decimal_as_in_yaml_1_2() -> None:
 
 
 def test_an_explicit_int_tag_on_text_is_a_clear_error() -> None:
-    code, line, _col, message, _hint = only(b"id: x\nweek: !!int soon\n")
-    assert (code, line) == ("LJ004", 2)
+    code, line, _col, message, hint = only(b"id: x\nweek: !!int soon\n")
+    assert (code, line) == ("LJ014", 2)
     assert "'soon' is not a whole number" in message
+    assert "remove `!!int`" in hint
 
 
 def test_a_flood_of_schema_problems_is_cut_short() -> None:

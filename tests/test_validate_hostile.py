@@ -67,13 +67,30 @@ def test_absurd_nesting_through_explicit_keys_is_refused(tmp_path: Path, raw: by
     assert [code for code, _line, _col in found] == ["LJ010"]
 
 
-def test_deep_block_nesting_within_the_size_limit_loads_without_error() -> None:
-    # One more space per level: about 1,400 levels fit in the size limit.
+def test_deep_block_nesting_is_refused_at_our_limit_not_libyamls() -> None:
+    # One more space per level: about 1,400 levels fit in the size limit, more than libyaml's own
+    # limit (1,000 in PyYAML 6.0.4); line n opens level n.
     raw = b"a:\n" + b"".join(b" " * i + b"- \n" for i in range(1, 1400))
     assert len(raw) <= MAX_FILE_BYTES
     result = load_yaml_bytes(raw, "x.yaml")
-    assert result.diagnostics == []
-    assert isinstance(result.data, dict)
+    assert [(d.code, d.line) for d in result.diagnostics] == [("LJ010", MAX_DEPTH + 1)]
+    assert result.data is None
+
+
+@pytest.mark.parametrize("levels", [MAX_DEPTH, MAX_DEPTH + 1])
+def test_block_nesting_counts_against_the_same_limit(levels: int) -> None:
+    raw = b"a:\n" + b"".join(b" " * i + b"- \n" for i in range(1, levels))
+    expected = [] if levels <= MAX_DEPTH else [("LJ010", MAX_DEPTH + 1)]
+    assert [(d.code, d.line) for d in load_yaml_bytes(raw, "x.yaml").diagnostics] == expected
+
+
+@pytest.mark.parametrize("levels", [MAX_DEPTH, MAX_DEPTH + 1])
+def test_a_few_brackets_count_against_the_same_limit(levels: int) -> None:
+    # `x: [[...]]`: the top mapping is one level, each bracket one more
+    brackets = levels - 1
+    raw = b"x: " + b"[" * brackets + b"]" * brackets + b"\n"
+    expected = [] if levels <= MAX_DEPTH else [("LJ010", 1, 3 + MAX_DEPTH)]
+    assert codes(raw) == expected
 
 
 def test_nesting_within_the_limit_is_fine() -> None:

@@ -33,6 +33,8 @@ CODES: dict[str, str] = {
     "LJ010": "nesting too deep",
     "LJ011": "key is not text",
     "LJ012": "a `#` inside a value starts a comment",
+    "LJ013": "merge key `<<` not supported",
+    "LJ014": "value does not fit its tag",
     # schema
     "LJ100": "unknown key",
     "LJ101": "required key missing",

@@ -1,0 +1,72 @@
+"""Warnings for a `#` glued to text, which turns the rest of a value into a comment.
+
+` #` starts a comment in YAML, so `title: Intervisie #2` is just "Intervisie".
+Authors write comments as `# text`; a `#` glued to what follows is most likely
+part of the value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from learning_journeys.validation.diagnostics import Diagnostic, Severity
+
+# indentation, list dashes, `key: `, the value
+_LINE_PREFIX = re.compile(r"^([ \t]*)((?:-[ \t]+)*)((?:[\w-]+:[ \t]+)?)(.*)$")
+_GLUED = re.compile(r"[ \t](#[^\s#].*)$")
+_ANY_GLUED = re.compile(r"[ \t]#[^\s#]")
+_BLOCK_START = re.compile(r"(?::|^[ \t]*-)[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
+# A value starting with one of these is quoted, a block, an anchor, alias, tag, comment or flow collection.
+_NOT_PLAIN_START = "\"'|>&*!#[{"
+
+
+def glued_comment_warnings(file: str, text: str) -> list[Diagnostic]:
+    """A warning at every `#` glued to text after a plain value, outside `|` and `>` blocks."""
+    if not _ANY_GLUED.search(text):
+        return []
+    out = []
+    for number, line in _lines_outside_blocks(text):
+        warning = _glued_comment(file, number, line)
+        if warning is not None:
+            out.append(warning)
+    return out
+
+
+def _lines_outside_blocks(text: str) -> list[tuple[int, str]]:
+    """Numbered lines, without the lines of `|` and `>` blocks (and the lines that start them)."""
+    lines = []
+    block_indent: int | None = None  # inside a `|` or `>` block: its lines are text
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" "))
+        if block_indent is not None:
+            if not line.strip() or indent > block_indent:
+                continue
+            block_indent = None
+        if _BLOCK_START.search(line):
+            block_indent = indent
+            continue
+        lines.append((number, line))
+    return lines
+
+
+def _glued_comment(file: str, number: int, line: str) -> Diagnostic | None:
+    parts = _LINE_PREFIX.match(line)
+    if parts is None:
+        return None
+    value = parts.group(4)
+    if not value or value[0] in _NOT_PLAIN_START:
+        return None
+    glued = _GLUED.search(value)
+    if glued is None:
+        return None
+    column = len(line) - len(value) + glued.start(1) + 1
+    fixed = parts.group(1) + parts.group(2) + parts.group(3) + '"' + value.strip() + '"'
+    return Diagnostic(
+        file,
+        number,
+        column,
+        "LJ012",
+        f"`{glued.group(1)[:40]}` is read as a comment, not as part of the value",
+        Severity.WARNING,
+        hint=f"put the value in quotes if the `#` belongs to it: {fixed.strip()}",
+    )
