@@ -19,7 +19,12 @@ def _catalogue(language: str) -> dict[str, str]:
 
 
 class Labels:
-    """Labels for one language, falling back to English for anything missing."""
+    """Labels for one language, falling back to English for anything missing.
+
+    A key English lacks too is a bug in a template or in the code: it raises
+    :class:`KeyError` instead of showing the key on a page. ``tests/test_labels.py``
+    checks that every locale has every key used.
+    """
 
     def __init__(self, language: str | None) -> None:
         base = (language or DEFAULT_LANGUAGE).split("-")[0].lower()
@@ -27,8 +32,15 @@ class Labels:
         self._own = _catalogue(self.language)
         self._fallback = _catalogue(DEFAULT_LANGUAGE)
 
+    def get(self, key: str) -> str | None:
+        """The label of ``key``, or None when no catalogue has it (for keys that may be absent)."""
+        return self._own.get(key) or self._fallback.get(key) or None
+
     def __call__(self, key: str) -> str:
-        return self._own.get(key) or self._fallback.get(key) or key
+        label = self.get(key)
+        if label is None:
+            raise KeyError(f"no label {key!r} in the {self.language!r} or English catalogue")
+        return label
 
     def __getitem__(self, key: str) -> str:
         return self(key)

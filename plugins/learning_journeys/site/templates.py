@@ -119,8 +119,7 @@ class PageContext:
     def language_name(self, code: str | None) -> str:
         if not code:
             return ""
-        name = self.labels(f"lang_{code}")
-        return code if name == f"lang_{code}" else name
+        return self.labels.get(f"lang_{code}") or code
 
     def duration(self, minutes: int | None) -> str:
         if not minutes:
