@@ -11,12 +11,14 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 import jsonschema
 import jsonschema_rs
 
+from learning_journeys.model.activity_types import ACTIVITY_TYPES
 from learning_journeys.package_data import schema_path
 from learning_journeys.validation import hints
 from learning_journeys.validation import schema_source as src
@@ -123,6 +125,7 @@ _EXPECTED = {
     "object": "a mapping (key: value lines)",
 }
 
+CONTENT_FILE_PATTERN = ACTIVITY_TYPES["micro-module"].field("content_file").schema["pattern"]
 _PATTERN_HELP = {
     src.SLUG: (
         "ids use lowercase letters, digits and hyphens, and start and end with a letter or digit",
@@ -139,7 +142,7 @@ _PATTERN_HELP = {
         "a duration is written like 15m, 1h30m, 2h, 1d or PT1H30M",
         "for example `duration: 45m`",
     ),
-    src.ACTIVITY_FIELDS["micro-module"][2]["content_file"]["pattern"]: (
+    CONTENT_FILE_PATTERN: (
         "a content file is a Markdown file ending in .md or .markdown",
         "for example `content/intro.md`, relative to this journey file",
     ),
@@ -149,99 +152,146 @@ _PATTERN_HELP = {
 def _explain(
     error: jsonschema.ValidationError, paths_with_errors: set[tuple[Any, ...]]
 ) -> list[PendingDiagnostic]:
+    """One jsonschema error as problems an author understands (several for unknown keys)."""
     path: JsonPath = tuple(error.absolute_path)
     where = _describe(path)
-    kind = error.validator
+    if error.validator in ("additionalProperties", "unevaluatedProperties") and isinstance(
+        error.instance, dict
+    ):
+        return _unknown_keys(error, path, where, paths_with_errors)
+    explain = _EXPLAINERS.get(str(error.validator), _schema_violation)
+    return [explain(error, path, where)]
+
+
+def _unknown_keys(
+    error: jsonschema.ValidationError, path: JsonPath, where: str, paths_with_errors: set[tuple[Any, ...]]
+) -> list[PendingDiagnostic]:
+    """Each key the schema does not know, at the key, unless a problem below it says more."""
+    allowed = allowed_keys(error.schema)
+    out = []
+    for key in error.instance:
+        if key in allowed or (path + (key,)) in paths_with_errors:
+            continue
+        hint = _key_hint(key, allowed, error.instance)
+        out.append(
+            PendingDiagnostic(path + (key,), "LJ100", f"unknown key `{key}`{where}", hint=hint, at_key=True)
+        )
+        if len(out) > MAX_PROBLEMS_PER_FILE:
+            break
+    return out
+
+
+def _missing_key(error: jsonschema.ValidationError, path: JsonPath, where: str) -> PendingDiagnostic:
+    missing = error.message.split("'")[1] if "'" in error.message else str(error.validator_value)
+    hint = _missing_key_hint(missing, error.instance, error.schema)
+    return PendingDiagnostic(
+        path, "LJ101", f"missing required key `{missing}`{where}", hint=hint, at_key=bool(path)
+    )
+
+
+def _missing_key_hint(missing: str, instance: Any, schema: dict[str, Any]) -> str | None:
+    """A misspelt or Dutch key written instead, or the values the missing key can take."""
+    if not isinstance(instance, dict):
+        return None
+    # A misspelt `type` is never reported as unknown: no activity branch applies without it.
+    written = [k for k in instance if isinstance(k, str) and k != missing]
+    close = difflib.get_close_matches(missing, written, n=1, cutoff=0.6)
+    if close:
+        return f"is `{close[0]}` a misspelling of `{missing}`?"
+    dutch = [k for k in written if hints.key_for(k, [missing])]
+    if dutch:
+        return f"write `{missing}` instead of `{dutch[0]}`"
+    options = schema.get("properties", {}).get(missing, {}).get("enum")
+    return f"add `{missing}:` with one of: " + ", ".join(options) if options else None
+
+
+def _wrong_type(error: jsonschema.ValidationError, path: JsonPath, where: str) -> PendingDiagnostic:
+    expected = error.validator_value
+    wanted = _EXPECTED.get(expected, str(expected)) if isinstance(expected, str) else "/".join(expected)
+    return PendingDiagnostic(
+        path,
+        "LJ102",
+        f"expected {wanted}, found {_type_name(error.instance)}{where}",
+        hint=_type_hint(path, error.instance, expected),
+    )
+
+
+def _value_not_allowed(error: jsonschema.ValidationError, path: JsonPath, where: str) -> PendingDiagnostic:
+    hint = _enum_hint(path, error.instance, [str(v) for v in error.validator_value])
+    return PendingDiagnostic(path, "LJ103", f"`{error.instance}` is not allowed{where}", hint=hint)
+
+
+def _wrong_form(error: jsonschema.ValidationError, path: JsonPath, where: str) -> PendingDiagnostic:
+    """A value (or a key, under propertyNames) that does not match its pattern."""
     instance = error.instance
-    if kind in ("additionalProperties", "unevaluatedProperties") and isinstance(instance, dict):
-        allowed = allowed_keys(error.schema)
-        out = []
-        for key in instance:
-            if key in allowed or (path + (key,)) in paths_with_errors:
-                continue
-            hint: str | None = _key_hint(key, allowed, instance)
-            out.append(
-                PendingDiagnostic(
-                    path + (key,), "LJ100", f"unknown key `{key}`{where}", hint=hint, at_key=True
-                )
-            )
-            if len(out) > MAX_PROBLEMS_PER_FILE:
-                break
-        return out
-    if kind == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else str(error.validator_value)
-        hint = None
-        if isinstance(instance, dict):
-            # A misspelt `type` is never reported as unknown: no activity branch applies without it.
-            written = [k for k in instance if isinstance(k, str) and k != missing]
-            dutch = [k for k in written if hints.key_for(k, [missing])]
-            close = difflib.get_close_matches(missing, written, n=1, cutoff=0.6)
-            options = error.schema.get("properties", {}).get(missing, {}).get("enum")
-            if close:
-                hint = f"is `{close[0]}` a misspelling of `{missing}`?"
-            elif dutch:
-                hint = f"write `{missing}` instead of `{dutch[0]}`"
-            elif options:
-                hint = f"add `{missing}:` with one of: " + ", ".join(options)
-        return [
-            PendingDiagnostic(
-                path, "LJ101", f"missing required key `{missing}`{where}", hint=hint, at_key=bool(path)
-            )
-        ]
-    if kind == "type":
-        expected = error.validator_value
-        exp = _EXPECTED.get(expected, str(expected)) if isinstance(expected, str) else "/".join(expected)
-        hint = _type_hint(path, instance, expected)
-        return [
-            PendingDiagnostic(
-                path, "LJ102", f"expected {exp}, found {_type_name(instance)}{where}", hint=hint
-            )
-        ]
-    if kind == "enum":
-        hint = _enum_hint(path, instance, [str(v) for v in error.validator_value])
-        return [PendingDiagnostic(path, "LJ103", f"`{instance}` is not allowed{where}", hint=hint)]
-    if kind == "pattern":
-        if path and path[-1] in ("url", "booking_url") and isinstance(instance, str):
-            code = "LJ214"
-        else:
-            code = "LJ104"
-        problem, hint = _PATTERN_HELP.get(error.validator_value, ("the value has the wrong form", None))
-        is_key = "propertyNames" in error.relative_schema_path
-        hint = _pattern_hint(None if is_key else path[-1:], instance, error.validator_value) or hint
-        message = f"`{_short(instance)}`{where}: {problem}"
-        if is_key and isinstance(instance, str):
-            # jsonschema reports a bad key at its mapping: point at the key itself
-            return [PendingDiagnostic(path + (instance,), code, message, hint=hint, at_key=True)]
-        return [PendingDiagnostic(path, code, message, hint=hint)]
-    if kind == "propertyNames":
-        return [PendingDiagnostic(path, "LJ104", f"{error.message}{where}")]
-    if kind == "minLength":
-        return [
-            PendingDiagnostic(path, "LJ104", f"empty text{where}", hint="write something, or remove the key")
-        ]
-    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        bound = "at least" if "inimum" in kind else "at most"
-        return [
-            PendingDiagnostic(
-                path, "LJ105", f"{instance} is out of range{where}: {bound} {error.validator_value}"
-            )
-        ]
-    if kind in ("minItems", "maxItems"):
-        bound = "at least" if kind == "minItems" else "at most"
-        items = "item" if error.validator_value == 1 else "items"
-        return [
-            PendingDiagnostic(path, "LJ106", f"list needs {bound} {error.validator_value} {items}{where}")
-        ]
-    if kind == "uniqueItems":
-        return [PendingDiagnostic(path, "LJ103", f"an item is listed twice{where}", hint="remove the repeat")]
-    return [PendingDiagnostic(path, "LJ107", f"{error.message}{where}")]
+    is_link = bool(path) and path[-1] in ("url", "booking_url") and isinstance(instance, str)
+    code = "LJ214" if is_link else "LJ104"
+    problem, hint = _PATTERN_HELP.get(error.validator_value, ("the value has the wrong form", None))
+    is_key = "propertyNames" in error.relative_schema_path
+    hint = _pattern_hint(None if is_key else path[-1:], instance, error.validator_value) or hint
+    message = f"`{_short(instance)}`{where}: {problem}"
+    if is_key and isinstance(instance, str):
+        # jsonschema reports a bad key at its mapping: point at the key itself
+        return PendingDiagnostic(path + (instance,), code, message, hint=hint, at_key=True)
+    return PendingDiagnostic(path, code, message, hint=hint)
+
+
+def _bad_key_name(error: jsonschema.ValidationError, path: JsonPath, where: str) -> PendingDiagnostic:
+    return PendingDiagnostic(path, "LJ104", f"{error.message}{where}")
+
+
+def _empty_text(error: jsonschema.ValidationError, path: JsonPath, where: str) -> PendingDiagnostic:
+    return PendingDiagnostic(path, "LJ104", f"empty text{where}", hint="write something, or remove the key")
+
+
+def _out_of_range(error: jsonschema.ValidationError, path: JsonPath, where: str) -> PendingDiagnostic:
+    bound = "at least" if "inimum" in str(error.validator) else "at most"
+    return PendingDiagnostic(
+        path, "LJ105", f"{error.instance} is out of range{where}: {bound} {error.validator_value}"
+    )
+
+
+def _wrong_list_length(error: jsonschema.ValidationError, path: JsonPath, where: str) -> PendingDiagnostic:
+    bound = "at least" if error.validator == "minItems" else "at most"
+    items = "item" if error.validator_value == 1 else "items"
+    return PendingDiagnostic(path, "LJ106", f"list needs {bound} {error.validator_value} {items}{where}")
+
+
+def _repeated_item(error: jsonschema.ValidationError, path: JsonPath, where: str) -> PendingDiagnostic:
+    return PendingDiagnostic(path, "LJ103", f"an item is listed twice{where}", hint="remove the repeat")
+
+
+def _schema_violation(error: jsonschema.ValidationError, path: JsonPath, where: str) -> PendingDiagnostic:
+    """Keywords the schema does not use (yet): jsonschema's own message."""
+    return PendingDiagnostic(path, "LJ107", f"{error.message}{where}")
+
+
+# How each schema keyword's errors are explained.
+_EXPLAINERS: dict[str, Callable[[jsonschema.ValidationError, JsonPath, str], PendingDiagnostic]] = {
+    "required": _missing_key,
+    "type": _wrong_type,
+    "enum": _value_not_allowed,
+    "pattern": _wrong_form,
+    "propertyNames": _bad_key_name,
+    "minLength": _empty_text,
+    "minimum": _out_of_range,
+    "maximum": _out_of_range,
+    "exclusiveMinimum": _out_of_range,
+    "exclusiveMaximum": _out_of_range,
+    "minItems": _wrong_list_length,
+    "maxItems": _wrong_list_length,
+    "uniqueItems": _repeated_item,
+}
 
 
 def _enum_hint(path: JsonPath, instance: Any, options: list[str]) -> str:
     if hints.has_curly_quotes(instance):
         return hints.curly_quotes_hint(path[-1] if path else None, instance)
     word = str(instance).strip().lower()
-    meant = hints.ACTIVITY_TYPE_WORDS.get(word) if path[-1:] == ("type",) else None
+    words = {"type": hints.ACTIVITY_TYPE_WORDS, "modality": hints.MODALITY_WORDS}.get(
+        str(path[-1:] and path[-1]), {}
+    )
+    meant = words.get(word)
     close = (
         [meant] if meant in options else difflib.get_close_matches(str(instance), options, n=1, cutoff=0.5)
     )
