@@ -308,21 +308,12 @@ def test_the_script_reads_labels_only_by_literal_key() -> None:
     assert script_keys(), 'no t("...") found in the script: has the way it reads labels changed?'
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the script reads js_text_too_long and js_import_skipped (from its English FALLBACK_LABELS);"
-    " add them to the keys in partials/companion_labels.md.j2",
-)
 def test_the_script_reads_only_labels_the_pages_give_it() -> None:
     listed = set(companion_keys())
     missing = {key: files for key, files in script_keys().items() if key not in listed}
     assert not missing, f"the script reads labels missing from the keys in {COMPANION_TEMPLATE}: {missing}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="`evidence` is in the companion keys but the script never reads it (remove it there)",
-)
 def test_the_pages_give_the_script_only_labels_it_reads() -> None:
     unread = sorted(set(companion_keys()) - set(script_keys()))
     assert not unread, f"{COMPANION_TEMPLATE} sends labels the script never reads: {unread}"

@@ -136,6 +136,8 @@ def setup(root: Path, n: int) -> tuple[Path, Path, int]:
     for asset in asset_files():
         (docs / asset.uri).parent.mkdir(parents=True, exist_ok=True)
         (docs / asset.uri).write_bytes(asset.content)
+        if not asset.linked:  # loaded by the page script itself
+            continue
         extra = extra.replace(
             "extra_css: []" if asset.uri.endswith(".css") else "extra_javascript: []",
             ("extra_css: [" if asset.uri.endswith(".css") else "extra_javascript: [") + asset.uri + "]",

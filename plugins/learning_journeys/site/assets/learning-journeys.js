@@ -45,13 +45,6 @@
   /** @type {Record<string, string>} */
   let labels = {};
 
-  // Messages the label catalogues (locales/*.json) do not carry yet: in English until they do.
-  /** @type {Record<string, string>} */
-  const FALLBACK_LABELS = {
-    js_text_too_long: "This text has reached the limit of {max} characters: what goes beyond it is not saved.",
-    js_import_skipped: "Left out: the entries for {count} activities this journey does not have ({activities}).",
-  };
-
   function readLabels() {
     const node = document.getElementById("lj-labels");
     if (!node) return false;
@@ -69,7 +62,7 @@
    * @param {Record<string, string | number>} [vars]
    */
   function t(key, vars) {
-    const text = typeof labels[key] === "string" ? labels[key] : FALLBACK_LABELS[key] || key;
+    const text = typeof labels[key] === "string" ? labels[key] : key;
     return R.fillLabel(text, vars);
   }
 
