@@ -13,10 +13,12 @@ import json
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import jsonschema_rs
+
+if TYPE_CHECKING:
+    import jsonschema
 
 from learning_journeys.model.activity_types import ACTIVITY_TYPES
 from learning_journeys.package_data import schema_path
@@ -37,7 +39,10 @@ def _fast_validator() -> Any:
 
 
 @lru_cache(maxsize=1)
-def _precise_validator() -> jsonschema.Draft202012Validator:
+def _precise_validator() -> Any:
+    # Imported only for files with schema errors: a clean run does not pay for it.
+    import jsonschema
+
     return jsonschema.Draft202012Validator(journey_schema())
 
 

@@ -26,6 +26,7 @@ from learning_journeys.validation.yaml.core_schema import (
     SEQ,
     STR,
 )
+from learning_journeys.validation.yaml.limits import MAX_DEPTH, refuse_deep_node_tree, too_deep
 from learning_journeys.validation.yaml.problems import Problem, Refusal
 
 _PLAIN_SCALAR_TAGS = (INT, FLOAT, BOOL, NULL)
@@ -77,16 +78,18 @@ class StrictConstructor(SafeConstructor):
         try:
             return self._construct_plain(node)
         except _NotPlain:
+            refuse_deep_node_tree(node)  # the fast path checks depth as it goes; this one cannot
             return super().construct_document(node)
 
     def _construct_plain(self, root: Node) -> Any:
         scalars = {tag: self.yaml_constructors[tag] for tag in _PLAIN_SCALAR_TAGS}
         built: dict[Node, Any] = {}  # containers by node: aliases share them, as in PyYAML
         # Containers are filled first in, first out, the order in which
-        # construct_document runs its generators.
-        todo: deque[tuple[Node, Any]] = deque()
+        # construct_document runs its generators. Level by level, so the first
+        # container found too deep is the first one in the document.
+        todo: deque[tuple[Node, Any, int]] = deque()
 
-        def build(node: Node) -> Any:
+        def build(node: Node, depth: int) -> Any:
             kind = type(node)
             if kind is ScalarNode:
                 if node.tag == STR:
@@ -104,15 +107,17 @@ class StrictConstructor(SafeConstructor):
                 data = []
             else:
                 raise _NotPlain
+            if depth > MAX_DEPTH:
+                raise Refusal(too_deep(node.start_mark))
             built[node] = data
-            todo.append((node, data))
+            todo.append((node, data, depth))
             return data
 
-        data = build(root)
+        data = build(root, 1)
         while todo:
-            node, container = todo.popleft()
+            node, container, depth = todo.popleft()
             if type(container) is list:
-                container.extend([build(child) for child in node.value])
+                container.extend([build(child, depth + 1) for child in node.value])
                 continue
             for key_node, value_node in node.value:
                 key = key_node.value
@@ -123,7 +128,7 @@ class StrictConstructor(SafeConstructor):
                     or key == _MERGE_KEY
                 ):
                     raise _NotPlain
-                container[key] = build(value_node)
+                container[key] = build(value_node, depth + 1)
         return data
 
     def construct_undefined(self, node: Node) -> Any:

@@ -121,7 +121,7 @@ def refuse_deep_node_tree(root: Node) -> None:
 
 def refuse_alias_bomb(raw: bytes, root: Node) -> None:
     """Refuse anchors and aliases that expand to more than ``MAX_EXPANDED_NODES`` values."""
-    if _may_define_anchor(raw) and _expanded_size(root) > MAX_EXPANDED_NODES:
+    if may_define_anchor(raw) and _expanded_size(root) > MAX_EXPANDED_NODES:
         raise Refusal(
             Problem.at(
                 root.start_mark,
@@ -132,7 +132,7 @@ def refuse_alias_bomb(raw: bytes, root: Node) -> None:
         )
 
 
-def _may_define_anchor(raw: bytes) -> bool:
+def may_define_anchor(raw: bytes) -> bool:
     """Whether ``raw`` may define an anchor: never False for a file that does.
 
     A loop over ``bytes.find`` (memchr) instead of a regular expression: `&` is

@@ -13,6 +13,7 @@ from learning_journeys.validation.yaml.decoding import decode_journey_bytes
 from learning_journeys.validation.yaml.errors import problem_for
 from learning_journeys.validation.yaml.glued_comments import glued_comment_warnings
 from learning_journeys.validation.yaml.limits import (
+    may_define_anchor,
     refuse_absurd_nesting,
     refuse_alias_bomb,
     refuse_deep_node_tree,
@@ -65,7 +66,9 @@ def _compose_and_build(raw: bytes, text: str) -> tuple[Any, list[Problem], bool]
     try:
         root = _single_node(loader)
         refuse_alias_bomb(raw, root)  # first: the depth check follows aliases
-        refuse_deep_node_tree(root)
+        if may_define_anchor(raw):
+            # an alias can put a shallow collection deep; construction meets it only once
+            refuse_deep_node_tree(root)
         _refuse_non_mapping(root)
         data = loader.construct_document(root)
     except yaml.YAMLError as err:
