@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import signal
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -201,3 +203,92 @@ def test_every_file_is_checked_even_after_a_broken_one(tmp_path: Path) -> None:
         ("d.yaml", "LJ101"),
     ]
     assert [j.id for j in result.journeys] == ["small"]
+
+
+# --- files that are no ordinary files: pipes, folders, symlink loops --------------------------------
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+
+
+@pytest.fixture
+def alarm() -> Iterator[None]:
+    """Fail instead of hanging: reading a named pipe without a writer blocks forever."""
+
+    def hung(signum: int, frame: object) -> None:
+        raise TimeoutError("hung")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(10)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@needs_fifo
+def test_content_file_that_is_a_named_pipe_is_refused_without_waiting(project: Path, alarm: None) -> None:
+    os.mkfifo(project / "journeys/content/pipe.md")
+    path = module_journey(project, "content/pipe.md")
+    result = load_journeys([project / "journeys"], base=project)
+    assert pairs(result.diagnostics) == {("LJ206", line_of(path.read_text(), "content_file:")): 1}
+    assert "not a regular file" in result.diagnostics[0].message
+
+
+def test_content_file_that_is_a_folder_is_refused(project: Path) -> None:
+    (project / "journeys/content/folder.md").mkdir()
+    path = module_journey(project, "content/folder.md")
+    result = load_journeys([project / "journeys"], base=project)
+    assert pairs(result.diagnostics) == {("LJ206", line_of(path.read_text(), "content_file:")): 1}
+    assert "is a folder, not a file" in result.diagnostics[0].message
+
+
+@pytest.mark.parametrize(
+    "links", [{"loop.md": "loop.md"}, {"a.md": "b.md", "b.md": "a.md"}], ids=["self", "pair"]
+)
+def test_content_file_in_a_symlink_loop_is_reported_at_its_line(project: Path, links: dict[str, str]) -> None:
+    for name, target in links.items():
+        os.symlink(target, project / "journeys/content" / name)
+    path = module_journey(project, f"content/{next(iter(links))}")
+    result = load_journeys([project / "journeys"], base=project)
+    assert pairs(result.diagnostics) == {("LJ206", line_of(path.read_text(), "content_file:")): 1}
+    assert "symlink loop" in result.diagnostics[0].message
+
+
+def test_journey_files_in_a_symlink_loop_are_reported_and_the_others_checked(tmp_path: Path) -> None:
+    journeys = tmp_path / "journeys"
+    write(journeys / "small.yaml", SMALL_JOURNEY)
+    os.symlink("b.yaml", journeys / "a.yaml")
+    os.symlink("a.yaml", journeys / "b.yaml")
+    os.symlink("self.yml", journeys / "self.yml")
+    os.symlink("nowhere.yaml", journeys / "dangling.yaml")
+    os.symlink(".", journeys / "again")  # a folder linked into itself
+    os.symlink("../journeys", journeys / "up")
+    result = load_journeys([journeys], base=tmp_path)
+    assert [(d.file, d.line, d.code) for d in result.diagnostics] == [
+        ("journeys/a.yaml", 0, "LJ001"),
+        ("journeys/b.yaml", 0, "LJ001"),
+        ("journeys/dangling.yaml", 0, "LJ001"),
+        ("journeys/self.yml", 0, "LJ001"),
+    ]
+    assert "loop" in result.diagnostics[0].message
+    assert "`nowhere.yaml`, which does not exist" in result.diagnostics[2].message
+    assert [j.id for j in result.journeys] == ["small"]
+
+
+def test_a_symlink_loop_named_as_the_path_is_reported(tmp_path: Path) -> None:
+    os.symlink("loop", tmp_path / "loop")
+    result = load_journeys([tmp_path / "loop"], base=tmp_path)
+    assert [d.code for d in result.diagnostics] == ["LJ001"]
+    assert "loop" in result.diagnostics[0].message
+
+
+@needs_fifo
+def test_journey_file_that_is_a_named_pipe_is_refused_without_waiting(tmp_path: Path, alarm: None) -> None:
+    write(tmp_path / "small.yaml", SMALL_JOURNEY)
+    os.mkfifo(tmp_path / "pipe.yaml")
+    result = load_journeys([tmp_path], base=tmp_path)
+    assert [(d.file, d.code) for d in result.diagnostics] == [("pipe.yaml", "LJ001")]
+    assert "pipe" in result.diagnostics[0].message
+    given = load_journeys([tmp_path / "pipe.yaml"], base=tmp_path)
+    assert [d.code for d in given.diagnostics] == ["LJ001"]

@@ -7,7 +7,10 @@ becomes one ``LJ900`` diagnostic instead of a traceback.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +18,7 @@ from typing import Any
 
 from learning_journeys.model.building import journey_from_data
 from learning_journeys.model.journey import Journey
-from learning_journeys.validation import rules, schema_check
+from learning_journeys.validation import references, rules, schema_check
 from learning_journeys.validation.diagnostics import Diagnostic, PendingDiagnostic, display_path
 from learning_journeys.validation.schema_source import SLUG
 from learning_journeys.validation.yaml_loader import (
@@ -75,40 +78,80 @@ def project_root(path: Path) -> Path:
     return cwd if start.is_relative_to(cwd) else start
 
 
-def find_journey_files(paths: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[Diagnostic]]:
-    """Journey files under ``paths`` (each once) with the root their content files must stay in."""
+def find_journey_files(
+    paths: Sequence[Path], base: Path | None = None
+) -> tuple[list[tuple[Path, Path]], list[Diagnostic]]:
+    """Journey files under ``paths`` (each once) with the root their content files must stay in.
+
+    Symlinked folders are not entered, so a folder linked into itself is no loop; a journey
+    file that cannot be opened (a symlink loop, a broken link, a pipe) is reported, not skipped.
+    """
     found: list[tuple[Path, Path]] = []
     seen: set[Path] = set()
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
-            files = [
-                f
-                for f in sorted(path.rglob("*"))
-                if f.suffix in JOURNEY_SUFFIXES and f.is_file() and not _hidden(f, path)
-            ]
+            files = _files_in_folder(path)
         elif path.is_file():
             files = [path]
         else:
-            problems.append(
-                Diagnostic(str(path), 0, 0, "LJ001", "no such file or folder", hint="check the path")
-            )
+            problems.append(_unusable(path, str(path)))
             continue
         root = project_root(path)
         for file in files:
-            if file.resolve() not in seen:
-                seen.add(file.resolve())
+            real = _real_path(file)
+            if real is None or not real.is_file():  # a symlink loop, a link to nothing, a pipe
+                problems.append(
+                    _unusable(
+                        file, os.path.normpath(os.path.join(display_path(file.parent, base), file.name))
+                    )
+                )
+            elif real not in seen:
+                seen.add(real)
                 found.append((file, root))
-    return found, problems
+    return found, list(dict.fromkeys(problems))  # a file reached twice is reported once
 
 
-def _hidden(file: Path, base: Path) -> bool:
-    return any(part.startswith(".") for part in file.relative_to(base).parts)
+def _files_in_folder(folder: Path) -> list[Path]:
+    """The ``*.yaml`` and ``*.yml`` names under ``folder``; hidden ones and symlinked folders left out."""
+    files: list[Path] = []
+    for here, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(here, d))]
+        files += [Path(here, n) for n in names if n.endswith(JOURNEY_SUFFIXES) and not n.startswith(".")]
+    return sorted(files)
+
+
+def _real_path(path: Path) -> Path | None:
+    """``path`` with every symlink resolved, or None when that goes round in a loop."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # Python < 3.13 raises RuntimeError for a loop
+        return None
+
+
+def _unusable(path: Path, shown: str) -> Diagnostic:
+    """Why ``path`` is neither a folder nor a journey file that can be read."""
+    if not os.path.lexists(path):
+        return Diagnostic(shown, 0, 0, "LJ001", "no such file or folder", hint="check the path")
+    try:
+        mode = path.stat().st_mode
+    except OSError as err:
+        hint = "fix or remove the symlink"
+        if err.errno == errno.ELOOP:
+            reason = "the symlink leads round in a loop"
+        elif path.is_symlink():
+            reason = f"the symlink points at `{os.readlink(path)}`, which does not exist"
+        else:
+            reason, hint = _os_reason(err), None
+        return Diagnostic(shown, 0, 0, "LJ001", f"cannot read: {reason}", hint=hint)
+    what = "folder" if stat.S_ISDIR(mode) else "pipe, socket or device"
+    hint = "journey files are ordinary YAML files"
+    return Diagnostic(shown, 0, 0, "LJ001", f"cannot read: this is a {what}, not a file", hint=hint)
 
 
 def load_journeys(paths: Sequence[Path], base: Path | None = None) -> LoadResult:
     """Load and check every journey file under ``paths``; never raises for bad input."""
-    files, problems = find_journey_files(paths)
+    files, problems = find_journey_files(paths, base)
     results = [load_journey_file(file, root, base) for file, root in files]
     diagnostics = list(problems)
     for r in results:
@@ -153,16 +196,59 @@ def load_journey_file(path: Path, root: Path, base: Path | None = None) -> FileR
         )
 
 
+class _Unreadable(Exception):
+    """A file we will not read: too large, or no regular file (a pipe would block forever)."""
+
+    def __init__(self, message: str, size: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.size = size
+
+
+def _read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes.
+
+    Opened without blocking and checked on the open file, so that a named pipe or a
+    device never hangs the validator and a file swapped after a check is still caught.
+    Raises :class:`_Unreadable` for what we refuse and ``OSError`` for what the system refuses.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+    except OSError:
+        os.close(fd)
+        raise
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _Unreadable("is a folder, not a file")
+        raise _Unreadable("is not a regular file (a pipe, socket or device)")
+    with os.fdopen(fd, "rb") as file:
+        if info.st_size > limit:
+            raise _Unreadable(f"is {info.st_size:,} bytes; the limit is {limit:,}", info.st_size)
+        raw = file.read(limit + 1)
+    if len(raw) > limit:  # it grew while we read it
+        raise _Unreadable(f"is more than {limit:,} bytes", len(raw))
+    return raw
+
+
+def _os_reason(err: OSError) -> str:
+    if err.errno == errno.ELOOP:
+        return "a symlink loop"
+    return err.strerror or type(err).__name__
+
+
 def _load(path: Path, root: Path, shown: str) -> FileResult:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:  # refuse before reading it into memory
-            message = f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
+        raw = _read_regular_file(path)
+    except _Unreadable as err:
+        if err.size is not None:  # refused before reading it into memory
+            message = f"file {err.message}"
             hint = "move long texts into Markdown files next to the journey (content_file)"
             return FileResult(path, None, (Diagnostic(shown, 1, 1, "LJ002", message, hint=hint),))
-        raw = path.read_bytes()
+        return FileResult(path, None, (Diagnostic(shown, 0, 0, "LJ001", f"cannot read: this {err.message}"),))
     except OSError as err:
-        return FileResult(path, None, (Diagnostic(shown, 0, 0, "LJ001", f"cannot read: {err.strerror}"),))
+        return FileResult(path, None, (Diagnostic(shown, 0, 0, "LJ001", f"cannot read: {_os_reason(err)}"),))
     loaded = load_yaml_bytes(raw, shown)
     diagnostics = list(loaded.diagnostics)
     if loaded.data is None:
@@ -174,7 +260,7 @@ def _load(path: Path, root: Path, shown: str) -> FileResult:
         pending.extend(schema_check.schema_problems(data))
     schema_ok = not pending
     # Also when the schema failed: a typo in one place must not hide a wrong id in another.
-    pending.extend(rules.check_ids_and_references(data))
+    pending.extend(references.check_ids_and_references(data))
     journey = None
     content_files: list[Path] = []
     if schema_ok:
@@ -220,40 +306,39 @@ def _read_content_files(
                     )
                 )
                 continue
-            target = (path.parent / rel).resolve()
             if root_real is None:
                 root_real = root.resolve()
-            if not target.is_relative_to(root_real):
+            read = _content_file(path.parent / rel, root_real)
+            if isinstance(read, str):
+                message, _bar, hint = read.partition("|")
                 pending.append(
-                    PendingDiagnostic(
-                        where,
-                        "LJ206",
-                        f"content file `{rel}` is outside the project",
-                        hint="keep content files inside the project (the folder with mkdocs.yml or .git)",
-                    )
+                    PendingDiagnostic(where, "LJ206", f"content file `{rel}` {message}", hint=hint or None)
                 )
-                continue
-            try:
-                raw = target.read_bytes()
-            except OSError:
-                pending.append(
-                    PendingDiagnostic(
-                        where,
-                        "LJ206",
-                        f"content file `{rel}` not found",
-                        hint="check the path; it is relative to the journey file",
-                    )
-                )
-                continue
-            if len(raw) > MAX_FILE_BYTES or b"\0" in raw:
-                pending.append(
-                    PendingDiagnostic(where, "LJ206", f"content file `{rel}` is too large or not text")
-                )
-                continue
-            try:
-                out[rel] = raw.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                pending.append(PendingDiagnostic(where, "LJ206", f"content file `{rel}` is not valid UTF-8"))
-                continue
-            used.append(target)
+            else:
+                used.append(read[0])
+                out[rel] = read[1]
     return out
+
+
+def _content_file(path: Path, root_real: Path) -> tuple[Path, str] | str:
+    """The resolved path and text of a content file, or why it cannot be used (`message|hint`)."""
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):  # Python < 3.13 raises RuntimeError for a loop
+        return "leads round in a symlink loop|point the symlink at the Markdown file itself"
+    if not target.is_relative_to(root_real):
+        return "is outside the project|keep content files inside the project (the folder with mkdocs.yml or .git)"
+    try:
+        raw = _read_regular_file(target)
+    except _Unreadable as err:
+        return err.message if err.size is None else "is too large or not text"
+    except (FileNotFoundError, NotADirectoryError):
+        return "not found|check the path; it is relative to the journey file"
+    except OSError as err:
+        return f"cannot be read: {_os_reason(err)}"
+    if b"\0" in raw:
+        return "is too large or not text"
+    try:
+        return target, raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return "is not valid UTF-8"
