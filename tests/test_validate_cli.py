@@ -81,11 +81,30 @@ def test_warnings_alone_exit_0_unless_strict(folder: Path) -> None:
     assert "error LJ209" in strict.stdout
 
 
-def test_missing_path_exits_1(folder: Path) -> None:
-    result = run("validate", "nowhere.yaml")
+def test_missing_path_is_a_usage_error(folder: Path) -> None:
+    (folder / "small.yaml").write_text(SMALL_JOURNEY, encoding="utf-8")
+    result = run("validate", "small.yaml", "nowhere.yaml", "nor/here")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "Usage:" in result.stderr
+    assert "no such file or folder: nowhere.yaml, nor/here" in result.stderr
+
+
+def test_missing_default_folder_is_a_usage_error(folder: Path) -> None:
+    result = run("validate")
+    assert result.exit_code == 2
+    assert "there is no journeys/ folder here" in result.stderr
+
+
+def test_unreadable_path_exits_1_with_its_name(folder: Path) -> None:
+    os.symlink("loop.yaml", folder / "loop.yaml")
+    result = run("validate", "loop.yaml")
     assert result.exit_code == 1
     # no line in a file to point at: no `:0:0`, which editors would take for a position
-    assert result.stdout.splitlines()[0] == "nowhere.yaml: error LJ001 no such file or folder"
+    assert (
+        result.stdout.splitlines()[0]
+        == "loop.yaml: error LJ001 cannot read: the symlink leads round in a loop"
+    )
 
 
 def test_text_format_leaves_out_an_unknown_position() -> None:
@@ -257,6 +276,29 @@ def test_new_explains_day_with_week(folder: Path) -> None:
     assert "day 1 is the cohort's start date; with `week`, day 1 is the first day of that week" in text
 
 
+@pytest.mark.parametrize("language", ["nl", "en", "nl-BE", "en-GB"])
+def test_new_in_a_language_of_its_own_says_nothing_more(folder: Path, language: str) -> None:
+    result = run("new", "x", "--dir", ".", "--language", language)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+
+
+def test_new_in_another_language_says_what_stays_english(folder: Path) -> None:
+    result = run("new", "x", "--dir", ".", "--language", "de")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == "wrote x.yaml"
+    notes = result.stderr.splitlines()
+    assert len(notes) == 2, result.stderr
+    assert notes[0].startswith("note: there is no `de` version of the new journey")
+    assert "English" in notes[0] and "en, nl" in notes[0]
+    assert notes[1].startswith("note: the site has no `de` labels either")
+    text = (folder / "x.yaml").read_text(encoding="utf-8")
+    assert "language: de\n" in text and "Write the module's content here" in text
+    loaded = load_journeys([folder / "x.yaml"])
+    assert loaded.diagnostics == (), show(loaded.diagnostics)
+    assert loaded.journeys[0].language == "de"
+
+
 def test_new_refuses_to_overwrite(folder: Path) -> None:
     assert run("new", "mine", "--dir", "here").exit_code == 0
     target = folder / "here" / "mine.yaml"
@@ -368,7 +410,7 @@ def test_a_bug_in_a_check_becomes_lj900_not_a_traceback(
 
 
 def test_main_turns_an_unexpected_exception_into_one_line(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from learning_journeys.cli import commands as cli_module
 
@@ -376,7 +418,8 @@ def test_main_turns_an_unexpected_exception_into_one_line(
         raise OSError("disk on fire")
 
     monkeypatch.setattr(cli_module, "load_journeys", broken)
-    monkeypatch.setattr(sys, "argv", ["journeys", "validate", "x.yaml"])
+    (tmp_path / "x.yaml").write_text(SMALL_JOURNEY, encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["journeys", "validate", str(tmp_path / "x.yaml")])
     with pytest.raises(SystemExit) as exit_info:
         cli_module.main()
     assert exit_info.value.code == 1

@@ -44,6 +44,13 @@ def validate(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
     Exit status: 0 no errors, 1 problems found, 2 usage error.
     """
     targets = list(paths) or [DEFAULT_DIR]
+    missing = [str(p) for p in targets if not os.path.lexists(p)]
+    if missing and not paths:
+        raise click.UsageError(
+            f"there is no {DEFAULT_DIR}/ folder here: name the journey files or folders to check"
+        )
+    if missing:
+        raise click.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATHS")
     result = load_journeys(targets)
     diagnostics = list(result.diagnostics)
     if strict:
@@ -78,7 +85,13 @@ def _color() -> bool:
 @cli.command()
 @click.argument("journey_id")
 @click.option("--title", help="Title of the journey (default: made from the id).")
-@click.option("--language", "-l", default="nl", show_default=True, help="Language of the journey: nl or en.")
+@click.option(
+    "--language",
+    "-l",
+    default="nl",
+    show_default=True,
+    help="Language of the journey (BCP 47); the new file is written in nl or en.",
+)
 @click.option(
     "--dir",
     "directory",
@@ -98,7 +111,7 @@ def new(journey_id: str, title: str | None, language: str, directory: Path) -> N
     target = directory / f"{journey_id}.yaml"
     if target.exists():
         raise click.UsageError(f"{target} already exists; choose another id or remove the file")
-    from learning_journeys.cli.scaffold import new_journey_yaml  # Jinja2: only `new` pays for it
+    from learning_journeys.cli.scaffold import LANGUAGES, new_journey_yaml  # Jinja2: only `new` pays for it
 
     text = new_journey_yaml(
         journey_id,
@@ -110,6 +123,27 @@ def new(journey_id: str, title: str | None, language: str, directory: Path) -> N
     directory.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     click.echo(f"wrote {target}")
+    _note_untranslated(language, LANGUAGES)
+
+
+def _note_untranslated(language: str, scaffolds: tuple[str, ...]) -> None:
+    """Tell an author of another language what stays English, rather than leaving it to surprise."""
+    base = language.split("-")[0].lower()
+    if base in scaffolds:
+        return
+    click.echo(
+        f"note: there is no `{base}` version of the new journey: its comments and example texts are"
+        f" English, to translate (written in: {', '.join(scaffolds)})",
+        err=True,
+    )
+    from learning_journeys.site.labels import labels_for
+
+    if labels_for(language, None).language != base:
+        click.echo(
+            f"note: the site has no `{base}` labels either: this journey's pages show their headings"
+            " and buttons in the site's theme language, or else in English",
+            err=True,
+        )
 
 
 def _local_schema(directory: Path) -> str:

@@ -123,9 +123,13 @@ _TEXTS = {
 }
 
 
+# The languages the new file's comments and example texts are written in.
+LANGUAGES = tuple(sorted(_TEXTS))
+
+
 def new_journey_yaml(journey_id: str, title: str, language: str, schema: str, filename: str) -> str:
-    """The text of a new journey file."""
-    texts = _TEXTS.get(language.split("-")[0], _TEXTS["en"])
+    """The text of a new journey file; in English for a language without texts in :data:`_TEXTS`."""
+    texts = _TEXTS.get(language.split("-")[0].lower(), _TEXTS["en"])
     env = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
     return env.from_string(_TEMPLATE).render(
         id=journey_id, title=title, lang=language, t=texts, schema=schema, filename=filename
