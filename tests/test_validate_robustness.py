@@ -4,12 +4,14 @@ with diagnostics, never with an exception, an internal error or a traceback."""
 from __future__ import annotations
 
 import random
+import re
 import shutil
 import time
 from pathlib import Path
 
 import pytest
-from learning_journeys.validation import schema_check
+from learning_journeys.model.durations import DURATION_PATTERN, parse_duration
+from learning_journeys.validation import references, schema_check
 from learning_journeys.validation.diagnostics import CODES
 from learning_journeys.validation.loading import load_journeys
 from learning_journeys.validation.yaml_loader import load_yaml_bytes
@@ -137,3 +139,160 @@ def test_damaged_journeys_never_break_the_validator(
     assert slowest < 1.0
     # Both outcomes occur: the mutations are neither all harmless nor all fatal.
     assert outcomes["errors"] > MUTANTS // 2 and outcomes["clean"] > 5, outcomes
+
+
+# --- values at the edge of what Python can hold --------------------------------------------------
+
+DURATION_JOURNEY = """\
+id: long-numbers
+title: Long numbers
+phases:
+  pre:
+    activities:
+      - id: a
+        title: A
+        type: resource
+        duration: {duration}
+  learn: {{}}
+  post: {{}}
+"""
+
+
+@pytest.mark.parametrize("digits", [6, 400, 4301, 5000])
+def test_durations_of_absurd_length_are_never_read_as_numbers(digits: int) -> None:
+    assert parse_duration("9" * digits + "m") is None
+    assert parse_duration("PT" + "9" * digits + "M") is None
+    assert not re.match(DURATION_PATTERN, "9" * digits + "m")
+
+
+@pytest.mark.parametrize("duration", ["99999m", "99999d 99999h 99999m", "PT99999H99999M"])
+def test_the_longest_durations_still_read(duration: str) -> None:
+    assert parse_duration(duration) is not None
+    assert re.match(DURATION_PATTERN, duration)
+
+
+@pytest.mark.parametrize(
+    "digits",
+    [
+        6,
+        pytest.param(
+            5000,
+            marks=pytest.mark.xfail(
+                strict=True, reason="hints.fixed_duration turns a number of over 308 digits into a float"
+            ),
+        ),
+    ],
+)
+def test_a_duration_with_too_many_digits_is_a_located_error(tmp_path: Path, digits: int) -> None:
+    path = tmp_path / "long-numbers.yaml"
+    path.write_text(DURATION_JOURNEY.format(duration="9" * digits + "m"), encoding="utf-8")
+    result = load_journeys([path], base=tmp_path)
+    assert [(d.code, d.line, d.column) for d in result.diagnostics] == [("LJ104", 9, 19)], result.diagnostics
+
+
+# --- time zones ----------------------------------------------------------------------------------------
+
+ZONE_JOURNEY = """\
+id: zones
+title: Zones
+phases: {{pre: {{}}, learn: {{}}, post: {{}}}}
+cohorts:
+  - id: spring
+    start: "2027-03-01"
+    timezone: {zone}
+"""
+
+
+def zone_diagnostics(tmp_path: Path, zone: str) -> list[tuple[str, int, str | None]]:
+    path = tmp_path / "zones.yaml"
+    path.write_text(ZONE_JOURNEY.format(zone=zone), encoding="utf-8")
+    return [(d.code, d.line, d.hint) for d in load_journeys([path], base=tmp_path).diagnostics]
+
+
+@pytest.mark.parametrize(
+    ("zone", "meant"),
+    [
+        ("America/NewYork", "America/New_York"),
+        ("america/new_york", "America/New_York"),
+        ("Europe/Amsterdm", "Europe/Amsterdam"),
+        ("Europa/Amsterdam", "Europe/Amsterdam"),
+        ("Amsterdam", "Europe/Amsterdam"),
+        ("Brussel", "Europe/Brussels"),
+        ("US/NewYork", "America/New_York"),
+        ("Asia/Kolkatta", "Asia/Kolkata"),
+    ],
+)
+def test_an_unknown_time_zone_suggests_the_closest_iana_name(tmp_path: Path, zone: str, meant: str) -> None:
+    assert zone_diagnostics(tmp_path, zone) == [("LJ207", 7, f"did you mean `{meant}`?")]
+
+
+@pytest.mark.parametrize("zone", ["CEST", "PST", "Etc/UTC+1", "Etc/GMT+14"])
+def test_abbreviations_and_offsets_get_advice_not_a_lookalike(tmp_path: Path, zone: str) -> None:
+    ((code, line, hint),) = zone_diagnostics(tmp_path, zone)
+    assert (code, line) == ("LJ207", 7)
+    assert hint is not None and "summer time" in hint and "Europe/Amsterdam" in hint
+
+
+@pytest.mark.parametrize("zone", ["Europe/Utrecht", "Mars/Olympus_Mons"])
+def test_a_zone_like_nothing_gets_examples(tmp_path: Path, zone: str) -> None:
+    ((code, line, hint),) = zone_diagnostics(tmp_path, zone)
+    assert (code, line) == ("LJ207", 7)
+    assert hint is not None and "Europe/Amsterdam" in hint and "did you mean" not in hint
+
+
+@pytest.mark.parametrize(
+    "zone", ["America", "Etc", "localtime", "posixrules", "right/UTC", "posix/Europe/Paris"]
+)
+def test_folders_and_files_of_the_zoneinfo_folder_are_no_time_zones(tmp_path: Path, zone: str) -> None:
+    """`America` is a folder of zones (reading it raised IsADirectoryError); `localtime` is whatever
+    the building machine is set to."""
+    assert [(code, line) for code, line, _hint in zone_diagnostics(tmp_path, zone)] == [("LJ207", 7)]
+
+
+@pytest.mark.parametrize("zone", ["Europe/Amsterdam", "UTC", "America/Argentina/Buenos_Aires", "Etc/GMT-14"])
+def test_iana_zones_are_fine(tmp_path: Path, zone: str) -> None:
+    assert zone_diagnostics(tmp_path, zone) == []
+
+
+# --- ids and references on data of any shape ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        [],
+        "text",
+        {"phases": []},
+        {"phases": {"pre": [], "learn": None, "post": {"activities": {"id": "a"}}}},
+        {"goals": "x", "objectives": [None, 1, {"id": 2, "supports": "g"}]},
+        {"phases": {"pre": {"activities": [{"id": "a", "sessions": [None, {"id": ["s"]}]}]}}},
+        {"cohorts": [{"id": "c", "sessions": []}, {"sessions": {1: {}, "x y": {}}}]},
+    ],
+)
+def test_ids_and_references_are_checked_on_data_of_any_shape(data: object) -> None:
+    assert references.check_ids_and_references(data) == []
+
+
+def test_every_kind_of_id_problem_is_found_at_its_place() -> None:
+    data = {
+        "goals": [{"id": "g"}, {"id": "g"}],
+        "objectives": [{"id": "o", "supports": ["g", "h"]}],
+        "phases": {
+            "pre": {"activities": [{"id": "a", "prerequisites": ["a", "b"], "objectives": ["p"]}]},
+            "learn": {"activities": [{"id": "w", "prework": ["x"], "sessions": [{"id": "s"}, {"id": "s"}]}]},
+        },
+        "cohorts": [{"id": "c", "sessions": {"t": {}}}, {"id": "c"}],
+    }
+    found = sorted((d.code, d.path) for d in references.check_ids_and_references(data))
+    assert found == [
+        ("LJ200", ("cohorts", 1, "id")),
+        ("LJ200", ("goals", 1, "id")),
+        ("LJ200", ("phases", "learn", "activities", 0, "sessions", 1, "id")),
+        ("LJ201", ("cohorts", 0, "sessions", "t")),
+        ("LJ201", ("objectives", 0, "supports", 1)),
+        ("LJ201", ("phases", "learn", "activities", 0, "prework", 0)),
+        ("LJ201", ("phases", "pre", "activities", 0, "objectives", 0)),
+        ("LJ201", ("phases", "pre", "activities", 0, "prerequisites", 1)),
+        ("LJ202", ("phases", "pre", "activities", 0, "prerequisites", 0)),
+    ]

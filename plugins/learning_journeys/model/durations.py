@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import re
 
-_HUMAN = re.compile(r"^\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*$", re.IGNORECASE)
-_ISO = re.compile(r"^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$", re.IGNORECASE)
+# At most five digits a number: 99999m is months of work already. A longer number is a
+# mistake, not a duration, and past 4,300 digits Python will not even read it as a number.
+MAX_DIGITS = 5
+_N = f"([0-9]{{1,{MAX_DIGITS}}})"
+
+_HUMAN = re.compile(rf"^\s*(?:{_N}\s*d)?\s*(?:{_N}\s*h)?\s*(?:{_N}\s*m(?:in)?)?\s*$", re.IGNORECASE)
+_ISO = re.compile(rf"^P(?:{_N}D)?(?:T(?:{_N}H)?(?:{_N}M)?)?$", re.IGNORECASE)
 
 # The same grammar, for the JSON Schema ``pattern`` (kept here so both agree).
+_D = f"[0-9]{{1,{MAX_DIGITS}}}"
 DURATION_PATTERN = (
-    r"^(?:(?=[0-9])(?:[0-9]+ ?d ?)?(?:[0-9]+ ?h ?)?(?:[0-9]+ ?m(?:in)?)?"
-    r"|P(?=[0-9T])(?:[0-9]+D)?(?:T(?=[0-9])(?:[0-9]+H)?(?:[0-9]+M)?)?)$"
+    rf"^(?:(?=[0-9])(?:{_D} ?d ?)?(?:{_D} ?h ?)?(?:{_D} ?m(?:in)?)?"
+    rf"|P(?=[0-9T])(?:{_D}D)?(?:T(?=[0-9])(?:{_D}H)?(?:{_D}M)?)?)$"
 )
 
 
