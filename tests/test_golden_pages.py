@@ -37,6 +37,7 @@ ACTIVITIES = {
     "assignment": f"{JOURNEY}/post/werkplekopdracht.md",
     "resource": f"{JOURNEY}/pre/zelfscan.md",
     "community": f"{JOURNEY}/pre/community-vakmanschap.md",
+    "portfolio": f"{JOURNEY}/post/portfolio.md",
 }
 
 

@@ -80,8 +80,9 @@ def _no_modality_keys() -> set[str]:
 
 
 def _feedback_sources() -> list[str]:
-    feedback = ACTIVITY_TYPES["reflection"].field("feedback")
-    return feedback.schema["properties"]["from"]["enum"]
+    from learning_journeys.model.activity_types import FEEDBACK_SOURCES
+
+    return list(FEEDBACK_SOURCES)
 
 
 def families() -> dict[str, set[str]]:

@@ -51,7 +51,7 @@ phases:  # <- LJ101
       - id: workshop
         title: Workshop
         type: workshop
-        week: 0  # <- LJ105
+        week: -13  # <- LJ105
         prompts: [Why?]  # <- LJ100
         sessions:
           - id: day-1

@@ -11,8 +11,8 @@ fails while any of those is missing.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from functools import cached_property
 from enum import Enum
+from functools import cached_property
 from typing import Any
 
 from learning_journeys.model.durations import DURATION_PATTERN
@@ -23,6 +23,7 @@ from learning_journeys.model.journey import (
     Community,
     Intervision,
     MicroModule,
+    Portfolio,
     Reflection,
     Resource,
     Workshop,
@@ -218,12 +219,59 @@ def _common_fields() -> tuple[Field, ...]:
             Kind.INTEGER,
             prop(
                 "Week",
-                "Week of the journey in which the activity is planned; week 1 starts on the cohort's"
-                " start date.",
-                [1, 2],
+                "Week of the journey in which the activity is planned (or opens); week 1 starts on the"
+                " cohort's start date. Week 0 is the week before the start (an intake, pre-work),"
+                " -1 the week before that.",
+                [1, 2, 0],
                 type="integer",
-                minimum=1,
+                minimum=-12,
                 maximum=104,
+            ),
+        ),
+        Field(
+            "until_week",
+            Kind.INTEGER,
+            prop(
+                "Open until week",
+                "For an activity that runs over a period: the last week it is open (with `week` as the"
+                " first). A year-long assignment: `week: 1`, `until_week: 52`.",
+                [8, 52],
+                type="integer",
+                minimum=-12,
+                maximum=104,
+            ),
+        ),
+        Field(
+            "due_week",
+            Kind.INTEGER,
+            prop(
+                "Due in week",
+                "The week by whose end the activity must be done; the agenda shows it as a deadline.",
+                [6],
+                type="integer",
+                minimum=-12,
+                maximum=104,
+            ),
+        ),
+        Field(
+            "prior_learning",
+            Kind.TEXT,
+            text(
+                "Prior learning",
+                'Lets a learner who can already show what this activity teaches mark it "I can already'
+                ' show this" with evidence instead of doing it (recognition of prior learning, EVC):'
+                " say what evidence counts. It counts for progress and shows in the portfolio.",
+                ["Een verslag van een klantgesprek waarin je doorvraagt, met feedback van je leidinggevende"],
+            ),
+        ),
+        Field(
+            "manager_note",
+            Kind.MARKDOWN,
+            markdown(
+                "Note for the manager",
+                "What the learner's manager does around this activity: what to discuss, when, what to"
+                " look for. Gathered on the journey's page for managers.",
+                ["Bespreek na de workshop welk klantgesprek je medewerker gaat voorbereiden."],
             ),
         ),
     )
@@ -234,6 +282,20 @@ COMMON_FIELDS: tuple[Field, ...] = _common_fields()
 
 def _leader(key: str, title: str, description: str, example: str) -> Field:
     return Field(key, Kind.TEXT, text(title, description, [example]), attribute="leader", label=key)
+
+
+def _per_group() -> Field:
+    return Field(
+        "per_group",
+        Kind.BOOLEAN,
+        prop(
+            "Per group",
+            "True when each group of a cohort meets on its own (intervision groups A, B, C), with the"
+            " group's place, time, facilitator and dates; false for one meeting of the whole cohort.",
+            [True],
+            type="boolean",
+        ),
+    )
 
 
 def _sessions() -> Field:
@@ -248,6 +310,9 @@ def _sessions() -> Field:
             items={"$ref": "#/$defs/session"},
         ),
     )
+
+
+FEEDBACK_SOURCES = ("peer", "manager", "coach", "client", "team")
 
 
 def _micro_module() -> ActivityType:
@@ -317,6 +382,7 @@ def _workshop() -> ActivityType:
                 "Marieke de Vries",
             ),
             _sessions(),
+            _per_group(),
             Field(
                 "agenda",
                 Kind.AGENDA,
@@ -354,9 +420,17 @@ def _reflection() -> ActivityType:
         {
             "from": prop(
                 "Ask feedback from",
-                "Who the learner asks for feedback.",
-                ["peer", "manager", "team"],
-                enum=["peer", "manager", "coach", "client", "team"],
+                "Who the learner asks for feedback: one, or a list of several.",
+                ["manager", ["manager", "peer"]],
+                anyOf=[
+                    {"type": "string", "enum": list(FEEDBACK_SOURCES)},
+                    {
+                        "type": "array",
+                        "items": {"type": "string", "enum": list(FEEDBACK_SOURCES)},
+                        "minItems": 1,
+                        "uniqueItems": True,
+                    },
+                ],
             ),
             "request": text(
                 "Request text",
@@ -389,6 +463,18 @@ def _reflection() -> ActivityType:
                 required=True,
             ),
             Field("feedback", Kind.FEEDBACK, feedback),
+            Field(
+                "after",
+                Kind.TEXT,
+                slug(
+                    "After every meeting of",
+                    "The id of an activity with meetings (an intervision group, coaching): the learner"
+                    " then writes one journal entry after each of its meetings, each dated. Written once,"
+                    " it follows every meeting, also when a cohort moves one.",
+                    ["intervisie"],
+                ),
+                references="activity",
+            ),
         ),
         icon="head-lightbulb-outline",
         schema_org="LearningResource",
@@ -428,6 +514,7 @@ def _intervision() -> ActivityType:
                 "Marieke de Vries",
             ),
             _sessions(),
+            _per_group(),
         ),
         icon="account-group",
         schema_org="EducationEvent",
@@ -466,10 +553,56 @@ def _coaching() -> ActivityType:
             ),
             Field("booking_url", Kind.URL, url()),
             _sessions(),
+            _per_group(),
         ),
         icon="account-voice",
         schema_org="EducationEvent",
         words="coach coachingsuur coachgesprek",
+    )
+
+
+def _portfolio() -> ActivityType:
+    return ActivityType(
+        "portfolio",
+        Portfolio,
+        "Portfolio",
+        "The learner's own portfolio: evidence and reflections per objective, gathered in their browser and"
+        " exported for a development conversation (employee-led learning).",
+        (
+            Field(
+                "instructions",
+                Kind.MARKDOWN,
+                markdown(
+                    "Instructions",
+                    "What the learner gathers and how they prepare the conversation.",
+                    ["Verzamel per leerdoel een voorbeeld uit je werk en wat je ervan leerde."],
+                ),
+            ),
+            Field(
+                "evidence_for",
+                Kind.IDS,
+                id_list(
+                    "Evidence for objectives",
+                    "Ids of the objectives the learner shows evidence for (default: all of them).",
+                    [["doorvragen", "samenvatten"]],
+                ),
+                references="objective",
+            ),
+            Field(
+                "discuss_with",
+                Kind.CHOICE,
+                prop(
+                    "Discuss with",
+                    "Who the learner discusses the portfolio with.",
+                    ["manager"],
+                    enum=["manager", "coach", "peer", "team"],
+                ),
+                label_prefix="from_",
+            ),
+        ),
+        icon="briefcase-account-outline",
+        schema_org="LearningResource",
+        words="portfolio ontwikkelportfolio ontwikkelgesprek",
     )
 
 
@@ -576,6 +709,7 @@ ACTIVITY_TYPES: dict[str, ActivityType] = {
         _intervision(),
         _coaching(),
         _assignment(),
+        _portfolio(),
         _resource(),
         _community(),
     )

@@ -25,10 +25,12 @@ from learning_journeys.model.journey import (
     EvaluationLevel,
     Feedback,
     Goal,
+    Group,
     Journey,
     Objective,
     Phase,
     Question,
+    Repeat,
     Session,
     SessionOverride,
 )
@@ -37,10 +39,27 @@ from learning_journeys.model.vocabulary import DEFAULT_TIMEZONE
 ContentLoader = Callable[[str], "str | None"]
 
 
+def _repeat(d: dict[str, Any]) -> Repeat:
+    number, unit = int(d["every"][:-1]), d["every"][-1]
+    count, until = d.get("count"), d.get("until_day")
+    return Repeat(
+        every_days=number * (7 if unit == "w" else 1),
+        count=int(count) if count is not None else None,
+        until_day=int(until) if until is not None else None,
+    )
+
+
 def _session(d: dict[str, Any]) -> Session:
     # JSON Schema counts 3.0 as an integer; keep it one.
     kwargs: dict[str, Any] = {k: int(v) if k == "day" else v for k, v in d.items()}
+    if d.get("repeat") is not None:
+        kwargs["repeat"] = _repeat(d["repeat"])
     return Session(**kwargs)
+
+
+def _feedback(v: dict[str, Any]) -> Feedback:
+    sources = v["from"]
+    return Feedback(tuple(sources) if isinstance(sources, list) else (sources,), v.get("request"))
 
 
 def _question(q: dict[str, Any]) -> Question:
@@ -57,7 +76,7 @@ _READ: dict[Kind, Callable[[Any], Any]] = {
     Kind.SESSIONS: lambda v: tuple(_session(s) for s in v),
     Kind.AGENDA: lambda v: tuple(AgendaItem(**item) for item in v),
     Kind.QUESTIONS: lambda v: tuple(_question(q) for q in v),
-    Kind.FEEDBACK: lambda v: Feedback(v["from"], v.get("request")),
+    Kind.FEEDBACK: _feedback,
 }
 
 
@@ -122,14 +141,27 @@ def _phase(key: str, p: dict[str, Any], content_loader: ContentLoader | None) ->
     return Phase(key=key, title=p.get("title"), intro=p.get("intro") or "", activities=activities)  # type: ignore[arg-type]
 
 
+def _overrides(data: dict[str, Any] | None) -> tuple[tuple[str, SessionOverride], ...]:
+    return tuple((sid, SessionOverride(**(o or {}))) for sid, o in (data or {}).items())
+
+
+def _group(g: dict[str, Any]) -> Group:
+    fields = {k: v for k, v in g.items() if k != "sessions"}
+    if "shift_days" in fields:
+        fields["shift_days"] = int(fields["shift_days"])
+    return Group(**fields, sessions=_overrides(g.get("sessions")))
+
+
 def _cohort(c: dict[str, Any]) -> Cohort:
-    overrides = tuple((sid, SessionOverride(**(o or {}))) for sid, o in (c.get("sessions") or {}).items())
     return Cohort(
         id=c["id"],
         start=c["start"],
         title=c.get("title"),
         timezone=c.get("timezone", DEFAULT_TIMEZONE),
-        sessions=overrides,
+        sessions=_overrides(c.get("sessions")),
+        capacity=int(c["capacity"]) if c.get("capacity") is not None else None,
+        enrolment_deadline=c.get("enrolment_deadline"),
+        groups=tuple(_group(g) for g in c.get("groups") or ()),
     )
 
 
@@ -157,6 +189,20 @@ def _dataclass_data(obj: Any) -> dict[str, Any]:
     return out
 
 
+def _session_data(s: Session) -> dict[str, Any]:
+    data = _clean(_dataclass_data(s))
+    if s.repeat is not None:
+        every = s.repeat.every_days
+        data["repeat"] = _clean(
+            {
+                "every": f"{every // 7}w" if every % 7 == 0 else f"{every}d",
+                "count": s.repeat.count,
+                "until_day": s.repeat.until_day,
+            }
+        )
+    return data
+
+
 def _choice_data(c: Choice) -> dict[str, Any]:
     # `correct: false` stays: it is required
     return _clean({"text": c.text, "explanation": c.explanation}) | {"correct": c.correct}
@@ -166,12 +212,14 @@ _WRITE: dict[Kind, Callable[[Any], Any]] = {
     Kind.DURATION: lambda m: humanize(m, "h", "m").replace(" ", ""),
     Kind.IDS: list,
     Kind.TEXTS: list,
-    Kind.SESSIONS: lambda v: [_clean(_dataclass_data(s)) for s in v],
+    Kind.SESSIONS: lambda v: [_session_data(s) for s in v],
     Kind.AGENDA: lambda v: [_clean(_dataclass_data(i)) for i in v],
     Kind.QUESTIONS: lambda v: [
         {"question": q.question, "choices": [_choice_data(c) for c in q.choices]} for q in v
     ],
-    Kind.FEEDBACK: lambda fb: _clean({"from": fb.source, "request": fb.request}),
+    Kind.FEEDBACK: lambda fb: _clean(
+        {"from": fb.sources[0] if len(fb.sources) == 1 else list(fb.sources), "request": fb.request}
+    ),
 }
 
 
@@ -227,6 +275,15 @@ def journey_to_data(journey: Journey) -> dict[str, Any]:
     return out
 
 
+def _overrides_data(overrides: tuple[tuple[str, SessionOverride], ...]) -> dict[str, Any]:
+    return {sid: _clean(_dataclass_data(o)) for sid, o in overrides}
+
+
+def _group_data(g: Group) -> dict[str, Any]:
+    data = _clean({k: v for k, v in _dataclass_data(g).items() if k != "sessions"})
+    return data | _clean({"sessions": _overrides_data(g.sessions)})
+
+
 def _cohort_data(c: Cohort) -> dict[str, Any]:
     return _clean(
         {
@@ -234,6 +291,9 @@ def _cohort_data(c: Cohort) -> dict[str, Any]:
             "title": c.title,
             "start": c.start,
             "timezone": c.timezone,
-            "sessions": {sid: _clean(_dataclass_data(o)) for sid, o in c.sessions},
+            "capacity": c.capacity,
+            "enrolment_deadline": c.enrolment_deadline,
+            "sessions": _overrides_data(c.sessions),
+            "groups": [_group_data(g) for g in c.groups],
         }
     )

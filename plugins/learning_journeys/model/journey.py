@@ -70,9 +70,37 @@ class Evaluation:
         return [(names.index(name) + 1, name, level) for name, level in self.levels()]
 
 
+# A series stops here whatever its `count` or `until_day` says: a year of weekly meetings fits.
+MAX_OCCURRENCES = 100
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """How a session recurs: every N days, a number of times or until a day of the journey."""
+
+    every_days: int
+    count: int | None = None
+    until_day: int | None = None
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One meeting of a session: the session itself, or the n-th of its series."""
+
+    id: str  # the session's id, or `SERIES-N` in a series (stable: learners' progress is kept by it)
+    series: str  # the session's id
+    number: int | None  # 1, 2, ... in a series; None for a single meeting
+    day: int | None  # as Session.day: day 1 is the first day of the activity's week, or of the journey
+
+
 @dataclass(frozen=True)
 class Session:
-    """A meeting, timed relative to the journey start (day 1 = the cohort's start date)."""
+    """A meeting, timed relative to the journey start (day 1 = the cohort's start date).
+
+    With ``repeat`` it is a series (an intervision group every six weeks); with
+    ``timezone`` its clock time is fixed in that zone (one joint call for cohorts in
+    Amsterdam and New York), else it is local to each cohort.
+    """
 
     id: str
     title: str | None = None
@@ -82,6 +110,23 @@ class Session:
     location: str | None = None
     url: str | None = None
     facilitator: str | None = None
+    repeat: Repeat | None = None
+    timezone: str | None = None
+
+    def occurrences(self) -> tuple[Occurrence, ...]:
+        """The meetings of this session, with ids derived from its own."""
+        if self.repeat is None:
+            return (Occurrence(self.id, self.id, None, self.day),)
+        first = self.day or 1
+        out = []
+        for n in range(MAX_OCCURRENCES):
+            day = first + n * self.repeat.every_days
+            if self.repeat.count is not None and n >= self.repeat.count:
+                break
+            if self.repeat.until_day is not None and day > self.repeat.until_day:
+                break
+            out.append(Occurrence(f"{self.id}-{n + 1}", self.id, n + 1, day))
+        return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -105,8 +150,14 @@ class AgendaItem:
 
 @dataclass(frozen=True)
 class Feedback:
-    source: str
+    """Whom the learner asks for feedback (one or several), and a request to copy."""
+
+    sources: tuple[str, ...]
     request: str | None = None
+
+    @property
+    def source(self) -> str:
+        return self.sources[0]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -129,8 +180,17 @@ class Activity:
     prerequisites: tuple[str, ...] = ()
     optional: bool = False
     week: int | None = None
+    until_week: int | None = None
+    due_week: int | None = None
+    prior_learning: str | None = None
+    manager_note: str = ""
     leader: str | None = None
     sessions: tuple[Session, ...] = ()
+    per_group: bool = False
+
+    def occurrences(self) -> tuple[Occurrence, ...]:
+        """Every meeting of every session, series expanded, in design order."""
+        return tuple(o for s in self.sessions for o in s.occurrences())
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -150,6 +210,14 @@ class Workshop(Activity):
 class Reflection(Activity):
     prompts: tuple[str, ...] = ()
     feedback: Feedback | None = None
+    after: str | None = None  # an activity with meetings: one journal entry after each
+
+
+@dataclass(frozen=True, kw_only=True)
+class Portfolio(Activity):
+    instructions: str = ""
+    evidence_for: tuple[str, ...] = ()
+    discuss_with: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -200,6 +268,8 @@ class Phase:
 
 @dataclass(frozen=True)
 class SessionOverride:
+    """What a cohort or group changes about one meeting, or about every meeting of a series."""
+
     date: str | None = None
     start: str | None = None
     end: str | None = None
@@ -207,6 +277,29 @@ class SessionOverride:
     url: str | None = None
     facilitator: str | None = None
     title: str | None = None
+    cancelled: bool = False
+
+
+def _override(overrides: tuple[tuple[str, SessionOverride], ...], session_id: str) -> SessionOverride | None:
+    return next((o for sid, o in overrides if sid == session_id), None)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group within a cohort (intervision group A): its own place, time, facilitator and dates."""
+
+    id: str
+    title: str | None = None
+    facilitator: str | None = None
+    location: str | None = None
+    url: str | None = None
+    start: str | None = None
+    end: str | None = None
+    shift_days: int = 0
+    sessions: tuple[tuple[str, SessionOverride], ...] = ()
+
+    def override_for(self, session_id: str) -> SessionOverride | None:
+        return _override(self.sessions, session_id)
 
 
 @dataclass(frozen=True)
@@ -218,16 +311,16 @@ class Cohort:
     title: str | None = None
     timezone: str = DEFAULT_TIMEZONE
     sessions: tuple[tuple[str, SessionOverride], ...] = ()
+    capacity: int | None = None
+    enrolment_deadline: str | None = None
+    groups: tuple[Group, ...] = ()
 
     @property
     def start_date(self) -> date:
         return date.fromisoformat(self.start)
 
     def override_for(self, session_id: str) -> SessionOverride | None:
-        for sid, override in self.sessions:
-            if sid == session_id:
-                return override
-        return None
+        return _override(self.sessions, session_id)
 
 
 @dataclass(frozen=True)

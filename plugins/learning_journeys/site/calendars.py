@@ -88,13 +88,19 @@ def session_calendar(journey: Journey, sessions: Iterable[ScheduledSession], nam
     return cal.to_ical()
 
 
-def calendar_uri(prefix: str, journey_id: str, cohort_id: str, session_id: str | None = None) -> str:
-    """``calendar/COHORT.ics`` for a cohort, ``calendar/COHORT/SESSION.ics`` for one session.
+def calendar_uri(
+    prefix: str, journey_id: str, cohort_id: str, meeting_id: str | None = None, group_id: str | None = None
+) -> str:
+    """``calendar/COHORT.ics`` for a cohort, ``calendar/COHORT/MEETING.ics`` for one meeting
+    (``calendar/COHORT/GROUP/MEETING.ics`` for a group's).
 
     A folder per cohort: joined with a hyphen, cohort `a-s1` and cohort `a`'s session `s1`
     would share one name.
     """
-    parts = (cohort_id + ".ics",) if session_id is None else (cohort_id, session_id + ".ics")
+    if meeting_id is None:
+        parts: tuple[str, ...] = (cohort_id + ".ics",)
+    else:
+        parts = (cohort_id, *((group_id,) if group_id else ()), meeting_id + ".ics")
     return posixpath.join(*(p for p in (prefix.strip("/"), journey_id, "calendar", *parts) if p))
 
 
@@ -109,6 +115,8 @@ def calendar_files(journeys: Iterable[Journey], prefix: str) -> Iterator[tuple[s
             yield calendar_uri(prefix, journey.id, cohort.id), session_calendar(journey, sessions, name)
             for s in sessions:
                 yield (
-                    calendar_uri(prefix, journey.id, cohort.id, s.session.id),
+                    calendar_uri(
+                        prefix, journey.id, cohort.id, s.meeting_id, s.group.id if s.group else None
+                    ),
                     session_calendar(journey, [s], name),
                 )

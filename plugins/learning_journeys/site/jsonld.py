@@ -62,7 +62,7 @@ def journey_jsonld(journey: Journey, schedules: dict[str, list[ScheduledSession]
                 continue
             event: dict[str, Any] = {
                 "@type": "EducationEvent",
-                "identifier": s.session.id,
+                "identifier": s.meeting_id,
                 "name": s.title or s.activity.title,
                 "startDate": (s.start or s.day).isoformat(),
                 "endDate": s.end.isoformat() if s.end else None,

@@ -73,10 +73,50 @@ SESSION = obj(
         "facilitator": text(
             "Facilitator", "Who leads this session (begeleider, trainer).", ["Marieke de Vries"]
         ),
+        "repeat": obj(
+            {
+                "every": text(
+                    "Every",
+                    "How often it meets: `1w` every week, `6w` every six weeks, `14d` every fourteen days.",
+                    ["6w", "4w", "14d"],
+                    pattern=r"^[1-9][0-9]{0,2}[dw]$",
+                ),
+                "count": prop(
+                    "Number of meetings",
+                    "How many meetings in all, the first included.",
+                    [8],
+                    type="integer",
+                    minimum=1,
+                    maximum=100,
+                ),
+                "until_day": prop(
+                    "Until day",
+                    "No meeting after this day of the journey (day 1 is the cohort's start).",
+                    [365],
+                    type="integer",
+                    minimum=1,
+                    maximum=800,
+                ),
+            },
+            required=["every"],
+            title="Repeat",
+            description="Makes the session a series: the same meeting every N days or weeks, a number of"
+            " times (`count`) or until a day (`until_day`). Each meeting gets the id `SESSION-1`,"
+            " `SESSION-2`, ...: cohorts and groups move, re-place or cancel one by that id.",
+            examples=[{"every": "6w", "count": 8}],
+        ),
+        "timezone": text(
+            "Fixed time zone",
+            "Set it when the clock time is fixed in one zone for every cohort (one joint call at 16:00"
+            " Amsterdam time is 10:00 in New York, 11:00 in the weeks daylight saving differs). Without"
+            " it, times are local to each cohort.",
+            ["Europe/Amsterdam"],
+            pattern=TIMEZONE,
+        ),
     },
     required=["id"],
     title="Session",
-    description="One dated meeting of a workshop, intervision group or coaching. Times are relative to the cohort start; a cohort can override them.",
+    description="One dated meeting (or a series of them) of a workshop, intervision group or coaching. Times are relative to the cohort start; a cohort can override them.",
 )
 
 QUESTION = obj(
@@ -223,9 +263,46 @@ COHORT_SESSION = obj(
         "title": text(
             "Session title", "Name of the session for this cohort, when it differs.", ["Dag 2 (middag)"]
         ),
+        "cancelled": prop(
+            "Cancelled",
+            "True when this meeting does not take place for this cohort or group.",
+            [True],
+            type="boolean",
+        ),
     },
     title="Session override",
     description="What is different for this cohort's run of one session.",
+)
+
+GROUP = obj(
+    {
+        "id": slug("Group id", "Stable id of the group within the journey.", ["groep-a"]),
+        "title": text("Group title", "Name of the group as learners see it.", ["Groep A"]),
+        "facilitator": text("Facilitator", "Who leads the group's meetings.", ["Ahmed Benali"]),
+        "location": text("Location", "Where the group meets.", ["Utrecht, zaal 4"]),
+        "url": URL_PROP,
+        "start": text("Start time", "The group's start time (HH:MM).", ["15:00"], pattern=TIME),
+        "end": text("End time", "The group's end time (HH:MM).", ["17:00"], pattern=TIME),
+        "shift_days": prop(
+            "Days later",
+            "The group meets this many days after (or, negative, before) the design's day.",
+            [1, 2],
+            type="integer",
+            minimum=-30,
+            maximum=30,
+        ),
+        "sessions": prop(
+            "Meeting overrides",
+            "Per session or meeting id: what is different for this group (a date, a room) or `cancelled: true`.",
+            [{"intervisie-3": {"date": "2027-05-12"}}],
+            type="object",
+            propertyNames={"pattern": SLUG},
+            additionalProperties={"$ref": "#/$defs/cohortSession"},
+        ),
+    },
+    required=["id"],
+    title="Group",
+    description="A group within a cohort that meets on its own.",
 )
 
 COHORT = obj(
@@ -246,11 +323,27 @@ COHORT = obj(
         ),
         "sessions": prop(
             "Session overrides",
-            "Per session id: the real date, times, place or facilitator for this cohort.",
+            "Per session id (or meeting id of a series, `intervisie-3`): the real date, times, place or"
+            " facilitator for this cohort, or `cancelled: true`.",
             [{"kickoff-dag-1": {"date": "2027-03-03", "location": "Utrecht"}}],
             type="object",
             propertyNames={"pattern": SLUG},
             additionalProperties={"$ref": "#/$defs/cohortSession"},
+        ),
+        "capacity": prop(
+            "Capacity", "How many learners the cohort takes.", [16], type="integer", minimum=1, maximum=10000
+        ),
+        "enrolment_deadline": text(
+            "Enrolment deadline", "Last day to enrol (YYYY-MM-DD).", ["2027-02-15"], pattern=DATE
+        ),
+        "groups": prop(
+            "Groups",
+            "Groups within the cohort (intervision group A, B, C). Activities with `per_group: true` meet"
+            " per group, with the group's place, time, facilitator and dates; a learner picks their group"
+            " once on the site.",
+            [[{"id": "groep-a", "title": "Groep A", "location": "Utrecht", "facilitator": "Ahmed Benali"}]],
+            type="array",
+            items={"$ref": "#/$defs/group"},
         ),
     },
     required=["id", "start"],
@@ -268,6 +361,7 @@ def build_schema() -> dict[str, Any]:
         "evaluationLevel": EVAL_LEVEL,
         "cohort": COHORT,
         "cohortSession": COHORT_SESSION,
+        "group": GROUP,
         **activity_defs(),
     }
     properties = {
