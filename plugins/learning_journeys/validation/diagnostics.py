@@ -60,6 +60,12 @@ CODES: dict[str, str] = {
     "LJ212": "duplicate journey id across files",
     "LJ213": "prerequisite is listed or planned after the activity that needs it",
     "LJ214": "unsafe link, or a link without https://",
+    "LJ215": "a series that cannot run as written",
+    "LJ216": "a period or deadline before the activity opens",
+    "LJ217": "a reflection after an activity without meetings",
+    "LJ218": "groups that meet in no activity",
+    "LJ219": "enrolment closes after the cohort starts",
+    "LJ220": "the same reflection written out once per meeting",
     # our own failures
     "LJ900": "internal error",
 }

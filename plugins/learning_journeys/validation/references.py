@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from learning_journeys.model.journey import PHASE_KEYS
+from learning_journeys.model.journey import MAX_OCCURRENCES, PHASE_KEYS
 from learning_journeys.validation.diagnostics import JsonPath, PendingDiagnostic
 from learning_journeys.validation.schema_source import SLUG
 
@@ -45,6 +45,10 @@ def check_ids_and_references(data: Any) -> list[PendingDiagnostic]:
         + _unknown_or_own_prerequisites(parts)
         + _unknown_prework(parts)
         + _unknown_cohort_sessions(parts)
+        + _unknown_references(parts.activities, "evidence_for", _ids(parts.objectives), "objective")
+        + _unknown_after(parts)
+        + _duplicate_groups(parts)
+        + _sessions_named_like_meetings(parts)
     )
 
 
@@ -168,15 +172,96 @@ def _unknown_prework(parts: _Parts) -> list[PendingDiagnostic]:
     return _unknown_references(parts.activities, "prework", _ids(parts.activities), "activity")
 
 
-def _unknown_cohort_sessions(parts: _Parts) -> list[PendingDiagnostic]:
-    """A cohort overrides a session that no activity has."""
-    known = _ids(parts.sessions)
+def _unknown_after(parts: _Parts) -> list[PendingDiagnostic]:
+    """A reflection `after` an activity that is not defined."""
+    known = _ids(parts.activities)
+    return [
+        _unknown(ref, known, path + ("after",), "activity")
+        for path, a in parts.activities
+        if isinstance(ref := a.get("after"), str) and _SLUG.match(ref) and ref not in known
+    ]
+
+
+def _duplicate_groups(parts: _Parts) -> list[PendingDiagnostic]:
     out = []
     for path, cohort in parts.cohorts:
-        overrides = cohort.get("sessions")
-        if not isinstance(overrides, dict):
-            continue
-        for sid in overrides:
-            if isinstance(sid, str) and _SLUG.match(sid) and sid not in known:
-                out.append(_unknown(sid, known, path + ("sessions", sid), "session"))
+        out += _duplicates(_mappings(cohort.get("groups"), path + ("groups",)), "group")
     return out
+
+
+def _sessions_named_like_meetings(parts: _Parts) -> list[PendingDiagnostic]:
+    """A session whose id is also the id of a series' meeting (`intervisie-3`)."""
+    meetings: dict[str, str] = {}
+    for _path, session in parts.sessions:
+        for meeting in _meeting_ids(session) or ():
+            meetings[meeting] = _id(session) or ""
+    return [
+        PendingDiagnostic(
+            path + ("id",),
+            "LJ200",
+            f"session id `{ident}` is also the id of a meeting of series `{meetings[ident]}`",
+            hint="rename the session: the meetings of a series are `SERIES-1`, `SERIES-2`, ...",
+        )
+        for path, session in parts.sessions
+        if (ident := _id(session)) in meetings
+    ]
+
+
+def _meeting_ids(session: dict[str, Any]) -> set[str] | None:
+    """The ids of a series' meetings (`ID-1` ... `ID-N`); None when its length is not clear."""
+    ident, repeat = _id(session), session.get("repeat")
+    if ident is None or not isinstance(repeat, dict):
+        return set()
+    every, count, until = repeat.get("every"), repeat.get("count"), repeat.get("until_day")
+    if not isinstance(every, str) or not re.fullmatch(r"[1-9][0-9]{0,2}[dw]", every):
+        return None
+    step = int(every[:-1]) * (7 if every.endswith("w") else 1)
+    first = session.get("day") if isinstance(session.get("day"), int) else 1
+    if isinstance(count, int) and until is None:
+        n = count
+    elif isinstance(until, int) and count is None:
+        n = max(0, (until - first) // step + 1)
+    else:
+        return None  # LJ215 says what is wrong with the series
+    return {f"{ident}-{k}" for k in range(1, min(n, MAX_OCCURRENCES) + 1)}
+
+
+def _known_meetings(parts: _Parts) -> tuple[set[str], set[str]]:
+    """Every session and meeting id, and the series whose meetings could not be counted."""
+    known = _ids(parts.sessions)
+    uncounted = set()
+    for _path, session in parts.sessions:
+        meetings = _meeting_ids(session)
+        if meetings is None:
+            uncounted.add(_id(session))
+        known |= meetings or set()
+    return known, uncounted
+
+
+def _unknown_cohort_sessions(parts: _Parts) -> list[PendingDiagnostic]:
+    """A cohort or group overrides a session or meeting that no activity has."""
+    known, uncounted = _known_meetings(parts)
+    out = []
+    for path, cohort in parts.cohorts:
+        holders = [(path, cohort), *_mappings(cohort.get("groups"), path + ("groups",))]
+        for where, holder in holders:
+            overrides = holder.get("sessions")
+            if not isinstance(overrides, dict):
+                continue
+            for sid in overrides:
+                if not isinstance(sid, str) or not _SLUG.match(sid) or sid in known:
+                    continue
+                if sid.rpartition("-")[0] in uncounted:
+                    continue  # a meeting of a series whose length is itself a problem
+                out.append(_unknown_meeting(sid, known, where + ("sessions", sid)))
+    return out
+
+
+def _unknown_meeting(sid: str, known: set[str], path: JsonPath) -> PendingDiagnostic:
+    series = sid.rpartition("-")[0]
+    meeting = re.compile(re.escape(series) + r"-([0-9]+)")
+    numbers = sorted(int(m.group(1)) for k in known if (m := meeting.fullmatch(k)))
+    if series and series in known and numbers:
+        hint = f"`{series}` has meetings `{series}-1` to `{series}-{numbers[-1]}`"
+        return PendingDiagnostic(path, "LJ201", f"unknown session `{sid}`", hint=hint)
+    return _unknown(sid, known, path, "session")

@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
-from functools import cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from learning_journeys.model.activity_types import Kind, activity_type
 from learning_journeys.model.journey import PHASE_KEYS, Activity, Journey, MicroModule
 from learning_journeys.model.vocabulary import SLUG, WORKDAY_MINUTES
 from learning_journeys.validation.diagnostics import JsonPath, PendingDiagnostic, Severity
 from learning_journeys.validation.hints import BARE_HOST
+from learning_journeys.validation.planning_rules import check_planning
+from learning_journeys.validation.time_zones import timezone_problem
 
 _SLUG = re.compile(SLUG)
 
@@ -45,6 +45,7 @@ def check_journey(journey: Journey) -> list[PendingDiagnostic]:
     found += _coverage(journey)
     found += _cohorts(journey)
     found += _dates_in_range(journey)
+    found += check_planning(journey)
     found += _links_without_scheme(journey)
     return found
 
@@ -306,15 +307,8 @@ def _cohorts(j: Journey) -> list[PendingDiagnostic]:
             date.fromisoformat(c.start)
         except ValueError:
             out.append(PendingDiagnostic(("cohorts", i, "start"), "LJ207", f"`{c.start}` is not a real date"))
-        if not _is_iana_zone(c.timezone):
-            out.append(
-                PendingDiagnostic(
-                    ("cohorts", i, "timezone"),
-                    "LJ207",
-                    f"unknown time zone `{c.timezone}`",
-                    hint=_timezone_hint(c.timezone),
-                )
-            )
+        if problem := timezone_problem(("cohorts", i, "timezone"), c.timezone):
+            out.append(problem)
         for sid, o in c.sessions:
             if o.date:
                 try:
@@ -326,61 +320,6 @@ def _cohorts(j: Journey) -> list[PendingDiagnostic]:
                         )
                     )
     return out
-
-
-# Files of a system's zoneinfo folder that `ZoneInfo` opens but that are no IANA zone here
-# or elsewhere: `localtime` is the machine's own zone.
-_NOT_ZONES = frozenset({"localtime", "posixrules"})
-
-
-def _is_iana_zone(name: str) -> bool:
-    if name in _NOT_ZONES or name.startswith(("posix/", "right/")):
-        return False
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder such as `America`
-        return False
-    return True
-
-
-def _zone_key(name: str) -> str:
-    """What tells zone names apart for a reader: not case, not `_`, `-` or spaces."""
-    return "".join(ch for ch in name.casefold() if ch not in "_- ")
-
-
-@cache
-def _iana_zones() -> dict[str, str]:
-    """Every IANA time zone name, by :func:`_zone_key`."""
-    from zoneinfo import available_timezones
-
-    return {_zone_key(name): name for name in sorted(available_timezones() - _NOT_ZONES, reverse=True)}
-
-
-def _timezone_hint(name: str) -> str:
-    """The closest IANA name: `America/NewYork` → `America/New_York`, `Brussel` → `Europe/Brussels`.
-
-    Case, `_` and `-` do not count; a misspelt city is looked for in its region first, then
-    anywhere. Abbreviations and offsets get advice instead: `CEST` or `GMT+1` are no place.
-    """
-    import difflib
-
-    zones = _iana_zones()
-    key = _zone_key(name)
-    region, _slash, city = key.rpartition("/")
-    if re.fullmatch(r"[A-Z]{2,5}|(?i:(?:etc/)?(?:utc|gmt)? ?[+-] ?[0-9:]+)", name.strip()):
-        return "abbreviations and offsets miss the switch to summer time: use the zone of a place, such as `Europe/Amsterdam`"
-    meant = zones.get(key)
-    for scope in ([region] if region else []) + [None]:
-        if meant is not None:
-            break
-        by_city = {
-            k.rpartition("/")[2]: zone for k, zone in zones.items() if scope in (None, k.rpartition("/")[0])
-        }
-        close = difflib.get_close_matches(city, by_city, n=1, cutoff=0.8)
-        meant = by_city[close[0]] if close else None
-    if meant is not None:
-        return f"did you mean `{meant}`?"
-    return "use an IANA name such as `Europe/Amsterdam` or `America/New_York`"
 
 
 # The target of a Markdown link or image: `[text](target "title")`.
