@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from learning_journeys.site.assets import asset_files
-from learning_journeys.site.calendars import calendar_files
+from learning_journeys.site.calendars import calendar_files, calendar_stamp
 from learning_journeys.site.labels import labels_for
 from learning_journeys.site.pages import NavNode, PageSpec, RenderOptions, SitePlan, build_site, problems_page
 from learning_journeys.site.sanitize import SafeLinksExtension, encode_path, theme_title
@@ -146,7 +146,8 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             self._plan = build_site(result.journeys, options)
             self._edit_uris = _edit_uris(self._plan, Path(config.docs_dir))
             self._extra = [(a.uri, a.content) for a in asset_files()]
-            self._extra += list(calendar_files(result.journeys, self.config.prefix))
+            # DTSTAMP and SEQUENCE: SOURCE_DATE_EPOCH when set (reproducible builds), else now.
+            self._extra += list(calendar_files(result.journeys, self.config.prefix, calendar_stamp()))
         except Exception as err:  # noqa: BLE001 - shown as a build error, not a traceback
             raise PluginError(
                 f"learning-journeys could not render the pages: {type(err).__name__}: {err}"

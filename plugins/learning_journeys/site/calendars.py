@@ -1,24 +1,49 @@
-"""iCalendar files for dated sessions, built with the icalendar library.
+"""iCalendar files for dated meetings, built with the icalendar library.
 
-One ``.ics`` per session and one per cohort, with stable UIDs (journey,
-cohort and session ids) so that re-importing updates events instead of
-duplicating them, and times in the cohort's own time zone.
+One ``.ics`` per meeting (every meeting of a series, per group where the
+activity meets per group), one per cohort with all its meetings, and one per
+group of a cohort with the cohort's plenary meetings and that group's: what a
+learner in that group imports. Every meeting is its own event with a stable UID
+(journey, cohort, group and meeting ids), so re-importing updates events instead
+of duplicating them; times are in the cohort's own time zone.
+
+A cancelled meeting stays in the files with ``STATUS:CANCELLED``, so that a
+calendar app that imported it removes it. ``DTSTAMP`` is the build's stamp
+(``SOURCE_DATE_EPOCH`` when set, as reproducible builds do, else the build time),
+and ``SEQUENCE`` grows with it, so a calendar app takes a rebuilt, rescheduled
+meeting as the newer version of the event.
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime, timedelta, timezone
 from functools import cache
 
 from icalendar import Calendar, Event, Timezone
 
-from learning_journeys.model.journey import Journey
+from learning_journeys.model.journey import Cohort, Group, Journey
 from learning_journeys.site.labels import labels_for
 from learning_journeys.site.schedule import ScheduledSession, cohort_sessions
 
 PRODID = "-//mkdocs-learning-journeys//EN"
+_SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=timezone.utc)
+
+
+def calendar_stamp(environ: Mapping[str, str] | None = None) -> datetime:
+    """The stamp of this build: ``SOURCE_DATE_EPOCH`` (seconds, UTC) when set, else now."""
+    environ = os.environ if environ is None else environ
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def sequence_of(stamp: datetime) -> int:
+    """The event revision for a build at ``stamp``: minutes since 2020, so a later build is newer."""
+    return max(0, int((stamp - _SEQUENCE_EPOCH).total_seconds()) // 60)
 
 
 def _one_line(text: str) -> str:
@@ -31,6 +56,7 @@ def _calendar(name: str) -> Calendar:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", _one_line(name))
     return cal
 
@@ -41,20 +67,30 @@ def _vtimezone(tzid: str) -> Timezone:
     return Timezone.from_tzid(tzid)
 
 
+def _summary(journey: Journey, s: ScheduledSession) -> str:
+    title = s.activity.title if not s.title else f"{s.activity.title}: {s.title}"
+    if s.occurrence is not None and s.occurrence.number is not None:
+        title += f" {s.occurrence.number}/{len(s.session.occurrences())}"
+    if s.group is not None:
+        title += f" · {s.group.title or s.group.id}"
+    return _one_line(f"{title} ({journey.title})")
+
+
 def _event(journey: Journey, s: ScheduledSession, stamp: datetime) -> Event | None:
     if s.day is None:
         return None
     event = Event()
     event.add("uid", s.uid)
     event.add("dtstamp", stamp)
-    title = s.activity.title if not s.title else f"{s.activity.title}: {s.title}"
-    event.add("summary", _one_line(f"{title} ({journey.title})"))
+    event.add("sequence", sequence_of(stamp))
+    event.add("summary", _summary(journey, s))
     if s.start is not None:
         event.add("dtstart", s.start)
-        event.add("dtend", s.end if s.end is not None else s.start + timedelta(hours=1))
+        event.add("dtend", s.end if s.end is not None and s.end > s.start else s.start + timedelta(hours=1))
     else:
         event.add("dtstart", s.day)
         event.add("dtend", s.day + timedelta(days=1))
+    event.add("status", "CANCELLED" if s.cancelled else "CONFIRMED")
     if s.location:
         event.add("location", _one_line(s.location))
     if s.url:
@@ -68,11 +104,12 @@ def _event(journey: Journey, s: ScheduledSession, stamp: datetime) -> Event | No
     return event
 
 
-def session_calendar(journey: Journey, sessions: Iterable[ScheduledSession], name: str) -> bytes:
+def session_calendar(
+    journey: Journey, sessions: Iterable[ScheduledSession], name: str, stamp: datetime | None = None
+) -> bytes:
     """An .ics file with ``sessions`` (those without a date are left out)."""
+    stamp = stamp or calendar_stamp()
     cal = _calendar(name)
-    # A fixed stamp keeps rebuilds byte-identical: the cohort's design is the source of truth.
-    stamp = datetime(2000, 1, 1, tzinfo=timezone.utc)
     zones: set[str] = set()
     events = []
     for s in sessions:
@@ -89,34 +126,65 @@ def session_calendar(journey: Journey, sessions: Iterable[ScheduledSession], nam
 
 
 def calendar_uri(
-    prefix: str, journey_id: str, cohort_id: str, meeting_id: str | None = None, group_id: str | None = None
+    prefix: str,
+    journey_id: str,
+    cohort_id: str,
+    meeting_id: str | None = None,
+    group_id: str | None = None,
 ) -> str:
-    """``calendar/COHORT.ics`` for a cohort, ``calendar/COHORT/MEETING.ics`` for one meeting
-    (``calendar/COHORT/GROUP/MEETING.ics`` for a group's).
+    """Where a calendar file lives, under ``JOURNEY/calendar/``:
 
-    A folder per cohort: joined with a hyphen, cohort `a-s1` and cohort `a`'s session `s1`
-    would share one name.
+    - ``COHORT.ics``: every meeting of a cohort;
+    - ``COHORT.GROUP.ics``: a group's calendar (the cohort's plenary meetings and the group's);
+    - ``COHORT/MEETING.ics``: one meeting; ``COHORT/GROUP/MEETING.ics``: one meeting of a group.
+
+    Ids are slugs, without dots: a name with two dots is never a cohort's or a meeting's,
+    and a folder per cohort keeps cohort `a-s1` apart from cohort `a`'s session `s1`.
     """
     if meeting_id is None:
-        parts: tuple[str, ...] = (cohort_id + ".ics",)
+        parts: tuple[str, ...] = (".".join((cohort_id, *((group_id,) if group_id else ()), "ics")),)
     else:
         parts = (cohort_id, *((group_id,) if group_id else ()), meeting_id + ".ics")
     return posixpath.join(*(p for p in (prefix.strip("/"), journey_id, "calendar", *parts) if p))
 
 
-def calendar_files(journeys: Iterable[Journey], prefix: str) -> Iterator[tuple[str, bytes]]:
-    """(site path, content) of every calendar file of every journey."""
+def group_sessions(sessions: Iterable[ScheduledSession], group: Group) -> list[ScheduledSession]:
+    """What a learner in ``group`` attends: the plenary meetings and their own group's."""
+    return [s for s in sessions if s.group is None or s.group.id == group.id]
+
+
+def _cohort_name(journey: Journey, cohort: Cohort, group: Group | None = None) -> str:
+    name = f"{journey.title} – {cohort.title or cohort.id}"
+    return f"{name} – {group.title or group.id}" if group is not None else name
+
+
+def calendar_files(
+    journeys: Iterable[Journey], prefix: str, stamp: datetime | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """(site path, content) of every calendar file of every journey, stamped with ``stamp``
+    (default: :func:`calendar_stamp`)."""
+    stamp = stamp or calendar_stamp()
     for journey in journeys:
         for cohort in journey.cohorts:
             sessions = [s for s in cohort_sessions(journey, cohort) if s.day is not None]
             if not sessions:
                 continue
-            name = f"{journey.title} – {cohort.title or cohort.id}"
-            yield calendar_uri(prefix, journey.id, cohort.id), session_calendar(journey, sessions, name)
+            name = _cohort_name(journey, cohort)
+            yield (
+                calendar_uri(prefix, journey.id, cohort.id),
+                session_calendar(journey, sessions, name, stamp),
+            )
+            for group in cohort.groups:
+                yield (
+                    calendar_uri(prefix, journey.id, cohort.id, None, group.id),
+                    session_calendar(
+                        journey, group_sessions(sessions, group), _cohort_name(journey, cohort, group), stamp
+                    ),
+                )
             for s in sessions:
                 yield (
                     calendar_uri(
                         prefix, journey.id, cohort.id, s.meeting_id, s.group.id if s.group else None
                     ),
-                    session_calendar(journey, [s], name),
+                    session_calendar(journey, [s], name, stamp),
                 )
