@@ -84,7 +84,7 @@ def find_axe() -> Path | None:
 # ----------------------------------------------------------------------------- the site
 
 
-def _test_config(tmp: Path, site_url: str) -> Path:
+def _test_config(tmp: Path, site_url: str, journeys_dir: Path | None = None) -> Path:
     """The example site's config, with Material's instant navigation on, served at ``site_url``.
 
     The companion script must work with instant navigation (issue 4, point 7), which the
@@ -102,7 +102,9 @@ def _test_config(tmp: Path, site_url: str) -> Path:
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "learning-journeys" in plugin:
             options = plugin["learning-journeys"] or {}
-            options["journeys_dir"] = str((base / options.get("journeys_dir", "journeys")).resolve())
+            options["journeys_dir"] = str(
+                journeys_dir or (base / options.get("journeys_dir", "journeys")).resolve()
+            )
             plugin["learning-journeys"] = options
     path = tmp / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -125,7 +127,23 @@ class _Server(ThreadingHTTPServer):
 
 @pytest.fixture(scope="session")
 def served() -> Iterator[tuple[Path, str]]:
-    """The example site, built once with ``mkdocs build --strict`` and served on 127.0.0.1.
+    """The example site, built once with ``mkdocs build --strict`` and served on 127.0.0.1."""
+    yield from _serve()
+
+
+# A journey of the tests' own that runs for months: a series in groups, a reflection after every
+# meeting, prior learning, a portfolio (the example journeys change with the examples' needs).
+MONTHS_JOURNEYS = Path(__file__).resolve().parent / "fixtures" / "journeys"
+
+
+@pytest.fixture(scope="session")
+def served_months() -> Iterator[tuple[Path, str]]:
+    """The site of the journeys in ``fixtures/journeys``, built and served like the example site."""
+    yield from _serve(MONTHS_JOURNEYS)
+
+
+def _serve(journeys_dir: Path | None = None) -> Iterator[tuple[Path, str]]:
+    """Build a site with ``mkdocs build --strict`` and serve it on 127.0.0.1.
 
     The server binds its (free) port first, since the build needs the address. A private
     temporary folder, not pytest's: other pytest runs on the machine may prune those.
@@ -136,7 +154,7 @@ def served() -> Iterator[tuple[Path, str]]:
     server = _Server(("127.0.0.1", 0), handler)
     base_url = f"http://127.0.0.1:{server.server_address[1]}"
     try:
-        config = _test_config(tmp, base_url + "/")
+        config = _test_config(tmp, base_url + "/", journeys_dir)
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
             cwd=REPO,

@@ -12,6 +12,8 @@ export const RECORD_FORMAT = "mkdocs-learning-journeys/journey-record";
 export const RECORD_VERSION = 1;
 export const ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 export const INDEX = /^[0-9]{1,3}$/;
+/** A meeting's id: a session's, or `SERIES-N` of a series (a session id and a number). */
+export const MEETING = /^[a-z0-9](?:[a-z0-9-]{0,66}[a-z0-9])?$/;
 
 /** The same limits hold when the script writes and when it reads: what it saves, it can read back. */
 export const LIMITS = Object.freeze({
@@ -30,12 +32,26 @@ export const LIMITS = Object.freeze({
 /**
  * @typedef {{text: string, saved: string, prompt?: string}} TextEntry
  * @typedef {{choice: number, correct: boolean, at: string}} Answer
- * @typedef {{done?: string, reflections?: Record<string, TextEntry>, quiz?: Record<string, Answer>,
- *   evidence?: TextEntry}} ActivityRecord
+ * @typedef {{done?: string, meetings?: Record<string, string>, reflections?: Record<string, TextEntry>,
+ *   journal?: Record<string, Record<string, TextEntry>>, quiz?: Record<string, Answer>,
+ *   evidence?: TextEntry, prior?: TextEntry, portfolio?: Record<string, TextEntry>}} ActivityRecord
+ *   `meetings`: the day each meeting was marked done, by meeting id; `journal`: the reflection after
+ *   each meeting (meeting id, then prompt index); `prior`: the evidence of "I can already show this";
+ *   `portfolio`: evidence per objective id.
  * @typedef {Record<string, ActivityRecord>} Activities
  * @typedef {{id: string, title: string, phase: string, type: string, optional?: boolean,
- *   prerequisites?: string[]}} ActivityInfo
- * @typedef {{id: string, title: string, activities: ActivityInfo[]}} JourneyData
+ *   prerequisites?: string[], week?: number | null, until_week?: number | null, due_week?: number | null,
+ *   objectives?: string[], prior_learning?: boolean, after?: string | null}} ActivityInfo
+ * @typedef {{activity: string, id: string, number?: number | null, title?: string | null, cohort: string, group?: string | null,
+ *   day?: string | null, start?: string | null, cancelled?: boolean}} Meeting
+ *   One meeting of one cohort (and group): `day` is YYYY-MM-DD, `start` an ISO date and time.
+ * @typedef {{id: string, title: string}} Named
+ * @typedef {{id: string, title: string, start: string, timezone?: string, groups?: Named[]}} CohortInfo
+ * @typedef {{id: string, title: string, activities: ActivityInfo[], objectives?: Named[],
+ *   cohorts?: CohortInfo[], meetings?: Meeting[]}} JourneyData
+ * @typedef {{cohort: string, group?: string}} Choice the learner's cohort and group
+ * @typedef {{id: string, number: number | null, title: string | null, day: string | null, start: string | null,
+ *   cancelled: boolean}} MeetingView a meeting as the learner sees it
  * @typedef {Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">} Store
  * @typedef {{key: string, vars?: Record<string, string | number>}} Message
  * @typedef {(key: string, vars?: Record<string, string | number>) => string} Translate
@@ -141,6 +157,22 @@ export function cleanRecord(raw, options) {
     if (evidence) value.evidence = evidence;
     else problems.push("evidence");
   }
+  const meetings = cleanEntries(raw.meetings, (v) => (isDate(v) ? v : null), "meetings", problems, MEETING);
+  if (meetings) value.meetings = meetings;
+  const journal = cleanEntries(raw.journal, (v) => {
+    /** @type {string[]} */
+    const inner = [];
+    const entries = cleanEntries(v, (x) => cleanText(x, strict), "journal", inner);
+    return strict && inner.length ? null : entries;
+  }, "journal", problems, MEETING);
+  if (journal) value.journal = journal;
+  if (raw.prior !== undefined && raw.prior !== null) {
+    const prior = cleanText(raw.prior, strict);
+    if (prior) value.prior = prior;
+    else problems.push("prior");
+  }
+  const portfolio = cleanEntries(raw.portfolio, (v) => cleanText(v, strict), "portfolio", problems, ID);
+  if (portfolio) value.portfolio = portfolio;
   return { value, problems };
 }
 
@@ -150,9 +182,10 @@ export function cleanRecord(raw, options) {
  * @param {(v: unknown) => T | null} clean
  * @param {string} part
  * @param {string[]} problems
+ * @param {RegExp} [keys] what a key must look like (a prompt's index unless told)
  * @returns {Record<string, T> | null} the good entries, or null when there are none
  */
-function cleanEntries(raw, clean, part, problems) {
+function cleanEntries(raw, clean, part, problems, keys) {
   if (raw === undefined || raw === null) return null;
   if (!isObject(raw)) {
     problems.push(part);
@@ -162,7 +195,7 @@ function cleanEntries(raw, clean, part, problems) {
   const out = {};
   let any = false;
   for (const [index, entry] of Object.entries(raw)) {
-    const item = INDEX.test(index) ? clean(entry) : null;
+    const item = (keys || INDEX).test(index) ? clean(entry) : null;
     if (item) {
       out[index] = item;
       any = true;
@@ -225,6 +258,37 @@ export function mergeRecords(mine, theirs) {
   if (Object.keys(quiz).length) out.quiz = quiz;
   const evidence = newer(mine.evidence, theirs.evidence, "saved");
   if (evidence) out.evidence = evidence;
+  /** @type {Record<string, string>} */
+  const meetings = {};
+  for (const k of new Set([...Object.keys(mine.meetings || {}), ...Object.keys(theirs.meetings || {})])) {
+    const found = [(mine.meetings || {})[k], (theirs.meetings || {})[k]].filter(isDate);
+    found.sort((a, b) => Date.parse(a) - Date.parse(b));
+    if (found.length) meetings[k] = found[0];
+  }
+  if (Object.keys(meetings).length) out.meetings = meetings;
+  /** @type {Record<string, Record<string, TextEntry>>} */
+  const journal = {};
+  for (const m of new Set([...Object.keys(mine.journal || {}), ...Object.keys(theirs.journal || {})])) {
+    const a = (mine.journal || {})[m] || {};
+    const b = (theirs.journal || {})[m] || {};
+    /** @type {Record<string, TextEntry>} */
+    const entries = {};
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const entry = newer(a[k], b[k], "saved");
+      if (entry) entries[k] = entry;
+    }
+    if (Object.keys(entries).length) journal[m] = entries;
+  }
+  if (Object.keys(journal).length) out.journal = journal;
+  const prior = newer(mine.prior, theirs.prior, "saved");
+  if (prior) out.prior = prior;
+  /** @type {Record<string, TextEntry>} */
+  const portfolio = {};
+  for (const k of new Set([...Object.keys(mine.portfolio || {}), ...Object.keys(theirs.portfolio || {})])) {
+    const entry = newer((mine.portfolio || {})[k], (theirs.portfolio || {})[k], "saved");
+    if (entry) portfolio[k] = entry;
+  }
+  if (Object.keys(portfolio).length) out.portfolio = portfolio;
   return out;
 }
 
@@ -290,6 +354,61 @@ export function collect(store, journey) {
   return activities;
 }
 
+/* ------------------------------------------------------- cohort and group */
+
+// Beside the activities' entries, under a suffix no activity id can have.
+/** @param {string} journey */
+export const choiceKey = (journey) => `${KEY_PREFIX}${journey}:@cohort`;
+
+/**
+ * A cohort (and group) choice with only known fields; with `data`, a cohort the journey does not
+ * have is no choice, and a group its cohort does not have is left out.
+ * @param {unknown} raw
+ * @param {JourneyData} [data]
+ * @returns {Choice | null}
+ */
+export function cleanChoice(raw, data) {
+  if (!isObject(raw) || typeof raw.cohort !== "string" || !ID.test(raw.cohort)) return null;
+  /** @type {Choice} */
+  const out = { cohort: raw.cohort };
+  if (typeof raw.group === "string" && ID.test(raw.group)) out.group = raw.group;
+  if (data) {
+    const cohort = (data.cohorts || []).find((c) => c.id === out.cohort);
+    if (!cohort) return null;
+    if (out.group && !(cohort.groups || []).some((g) => g.id === out.group)) delete out.group;
+  }
+  return out;
+}
+
+/**
+ * @param {Store} store
+ * @param {string} journey
+ * @param {JourneyData} [data]
+ * @returns {Choice | null}
+ */
+export function readChoice(store, journey, data) {
+  const text = store.getItem(choiceKey(journey));
+  if (!text) return null;
+  try {
+    return cleanChoice(JSON.parse(text), data);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Store the learner's cohort and group (null forgets them). Storage errors are thrown.
+ * @param {Store} store
+ * @param {string} journey
+ * @param {Choice | null} choice
+ */
+export function writeChoice(store, journey, choice) {
+  const clean = cleanChoice(choice);
+  if (clean) store.setItem(choiceKey(journey), JSON.stringify(clean));
+  else store.removeItem(choiceKey(journey));
+  return clean;
+}
+
 /* ------------------------------------------------------------------ import */
 
 /**
@@ -300,7 +419,9 @@ export function collect(store, journey) {
  *
  * @param {unknown} raw the parsed file
  * @param {JourneyData} journey
- * @returns {{error: Message} | {activities: Activities, exported: string, skipped: string[]}}
+ * A cohort choice in the file comes back as `choice` (left out when the journey has no such cohort).
+ *
+ * @returns {{error: Message} | {activities: Activities, exported: string, skipped: string[], choice?: Choice}}
  */
 export function validateImport(raw, journey) {
   if (!isObject(raw) || raw.format !== RECORD_FORMAT || raw.version !== RECORD_VERSION
@@ -328,6 +449,11 @@ export function validateImport(raw, journey) {
     }
     if (!isEmptyRecord(clean.value)) activities[id] = clean.value;
   }
+  if (raw.choice !== undefined && raw.choice !== null) {
+    if (!cleanChoice(raw.choice)) return { error: { key: "js_import_not_record" } };
+    const choice = cleanChoice(raw.choice, journey);
+    if (choice) return { activities, exported: raw.exported, skipped, choice };
+  }
   return { activities, exported: raw.exported, skipped };
 }
 
@@ -341,15 +467,20 @@ export function validateImport(raw, journey) {
  * @param {string} journey
  * @param {Activities} activities
  * @param {"merge" | "replace"} mode
+ * @param {Choice} [choice] the file's cohort and group: they replace the stored ones (without one,
+ *   the stored choice stays)
  * @returns {{ok: true, count: number} | {ok: false, restored: boolean, error: unknown}}
  */
-export function applyImport(store, journey, activities, mode) {
+export function applyImport(store, journey, activities, mode, choice) {
   /** @type {Map<string, string | null>} */
   const before = new Map();
+  /** @type {string | null} */
+  let choiceBefore = null;
   try {
     for (const id of new Set([...storedActivities(store, journey), ...Object.keys(activities)])) {
       before.set(id, store.getItem(storageKey(journey, id)));
     }
+    choiceBefore = store.getItem(choiceKey(journey));
   } catch (error) {
     return { ok: false, restored: true, error };  // nothing written yet
   }
@@ -362,9 +493,17 @@ export function applyImport(store, journey, activities, mode) {
       const value = mode === "merge" ? mergeRecords(parseRecord(before.get(id) ?? null), record) : record;
       writeRecord(store, journey, id, value);
     }
+    if (choice) writeChoice(store, journey, choice);
     return { ok: true, count: Object.keys(activities).length };
   } catch (error) {
-    return { ok: false, restored: restore(store, journey, before), error };
+    let restored = restore(store, journey, before);
+    try {
+      if (choiceBefore === null) store.removeItem(choiceKey(journey));
+      else store.setItem(choiceKey(journey), choiceBefore);
+    } catch {
+      restored = false;
+    }
+    return { ok: false, restored, error };
   }
 }
 
@@ -415,6 +554,168 @@ export function suggestNext(activities, done) {
   return next || null;
 }
 
+/* ---------------------------------------------------------------- meetings */
+
+/**
+ * Whether an activity counts as done: marked done (for an activity with meetings: every meeting of
+ * the learner's was), or recognised as prior learning with evidence.
+ * @param {ActivityRecord | null | undefined} record
+ */
+export const isDone = (record) => !!record && (!!record.done || !!(record.prior && record.prior.text.trim()));
+
+/**
+ * The meetings of an activity as the learner sees them, in date order: their cohort's (and group's)
+ * with dates; without a choice, every meeting id the journey has, dated only where all cohorts and
+ * groups meet on the same day.
+ * @param {JourneyData} data
+ * @param {string} activity
+ * @param {Choice | null} choice
+ * @returns {MeetingView[]}
+ */
+export function meetingsFor(data, activity, choice) {
+  const all = (data.meetings || []).filter((m) => m.activity === activity);
+  const mine = choice ? all.filter((m) => m.cohort === choice.cohort) : all;
+  // A group chosen: its own meetings and the cohort's; none chosen: every group's, by meeting id.
+  const inGroup = choice && choice.group ? mine.filter((m) => !m.group || m.group === choice.group) : mine;
+  /** @type {Map<string, Meeting[]>} */
+  const byId = new Map();
+  for (const m of inGroup) byId.set(m.id, [...(byId.get(m.id) || []), m]);
+  /** @type {MeetingView[]} */
+  const out = [];
+  for (const [id, list] of byId) {
+    const same = (/** @type {"day" | "start"} */ key) => (list.every((m) => m[key] === list[0][key]) ? list[0][key] || null : null);
+    out.push({
+      id,
+      number: typeof list[0].number === "number" ? list[0].number : null,
+      title: typeof list[0].title === "string" ? list[0].title : null,
+      day: same("day"),
+      start: same("start"),
+      cancelled: list.every((m) => !!m.cancelled),
+    });
+  }
+  const order = new Map(out.map((m, i) => [m.id, i]));
+  return out.sort((a, b) => (a.day && b.day && a.day !== b.day ? (a.day < b.day ? -1 : 1)
+    : (order.get(a.id) || 0) - (order.get(b.id) || 0)));
+}
+
+/**
+ * @param {ActivityRecord} record
+ * @param {string} meeting
+ */
+export const meetingDone = (record, meeting) => !!record.done || !!(record.meetings && record.meetings[meeting]);
+
+/**
+ * The record with one meeting marked done (or not). Marking the last open meeting marks the
+ * activity done; un-marking a meeting of an activity marked done as a whole keeps the others done.
+ * @param {ActivityRecord} record
+ * @param {MeetingView[]} meetings the learner's meetings of the activity
+ * @param {string} meeting
+ * @param {boolean} done
+ * @param {string} now ISO date
+ * @returns {ActivityRecord}
+ */
+export function markMeeting(record, meetings, meeting, done, now) {
+  /** @type {Record<string, string>} */
+  const marks = { ...(record.meetings || {}) };
+  const out = { ...record };
+  const open = meetings.filter((m) => !m.cancelled);
+  if (done) {
+    marks[meeting] = marks[meeting] || now;
+    if (open.length && open.every((m) => marks[m.id])) out.done = out.done || now;
+  } else {
+    if (out.done) {
+      for (const m of open) marks[m.id] = marks[m.id] || out.done;
+      delete out.done;
+    }
+    delete marks[meeting];
+  }
+  if (Object.keys(marks).length) out.meetings = marks;
+  else delete out.meetings;
+  return out;
+}
+
+/**
+ * Meetings counted: of every activity with more than one meeting, the learner's meetings that are
+ * not cancelled, and how many of them are done.
+ * @param {JourneyData} data
+ * @param {Activities} records
+ * @param {Choice | null} choice
+ */
+export function meetingProgress(data, records, choice) {
+  let done = 0;
+  let total = 0;
+  for (const a of data.activities) {
+    const open = meetingsFor(data, a.id, choice).filter((m) => !m.cancelled);
+    if (open.length < 2) continue;
+    const record = records[a.id] || {};
+    total += open.length;
+    done += open.filter((m) => meetingDone(record, m.id) || isDone(record)).length;
+  }
+  return { done, total };
+}
+
+/**
+ * The day a week of the journey starts (week 1 starts on the cohort's start; week 0 is the week
+ * before), or ends.
+ * @param {string} start YYYY-MM-DD
+ * @param {number} week
+ * @param {boolean} [end]
+ */
+export function weekDay(start, week, end) {
+  const day = new Date(`${start}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + (week - 1) * 7 + (end ? 6 : 0));
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * "Next" on the learner's calendar: of the activities not done, the one due or coming up first
+ * (its first open meeting, else its due week, else its week; an activity without a time keeps its
+ * place after the one before it), required before optional, or the first unfinished prerequisite
+ * it waits for. Without a cohort, the journey's order (suggestNext).
+ * @param {JourneyData} data
+ * @param {Activities} records
+ * @param {Choice | null} choice
+ * @returns {{activity: ActivityInfo, meeting: MeetingView | null, day: string | null} | null}
+ */
+export function suggestNextInTime(data, records, choice) {
+  const cohort = choice ? (data.cohorts || []).find((c) => c.id === choice.cohort) : undefined;
+  const done = new Set(data.activities.filter((a) => isDone(records[a.id])).map((a) => a.id));
+  /** @param {ActivityInfo} a */
+  const firstOpen = (a) => {
+    const record = records[a.id] || {};
+    return meetingsFor(data, a.id, cohort ? choice : null)
+      .find((m) => !m.cancelled && !meetingDone(record, m.id)) || null;
+  };
+  if (!cohort) {
+    const next = suggestNext(data.activities, done);
+    return next ? { activity: next, meeting: firstOpen(next), day: null } : null;
+  }
+  /** @type {{activity: ActivityInfo, meeting: MeetingView | null, day: string | null, key: string, order: number}[]} */
+  const items = [];
+  let key = "";
+  data.activities.forEach((a, order) => {
+    const meeting = firstOpen(a);
+    const all = meetingsFor(data, a.id, choice).filter((m) => !m.cancelled);
+    /** @type {string | null} */
+    let day = null;
+    if (meeting && meeting.day) day = meeting.day;
+    else if (all.length && all[0].day) day = all[all.length - 1].day;
+    else if (typeof a.due_week === "number") day = weekDay(cohort.start, a.due_week, true);
+    else if (typeof a.week === "number") day = weekDay(cohort.start, a.week);
+    if (day) key = day;
+    if (!done.has(a.id) && !(all.length && !meeting)) items.push({ activity: a, meeting, day, key, order });
+  });
+  items.sort((x, y) => (x.key === y.key ? x.order - y.order : x.key < y.key ? -1 : 1));
+  let next = items.find((i) => !i.activity.optional) || items[0];
+  const byId = new Map(items.map((i) => [i.activity.id, i]));
+  for (let guard = 0; next && guard < items.length; guard += 1) {
+    const waiting = (next.activity.prerequisites || []).map((id) => byId.get(id)).find(Boolean);
+    if (!waiting) break;
+    next = waiting;
+  }
+  return next ? { activity: next.activity, meeting: next.meeting, day: next.day } : null;
+}
+
 /**
  * Authors often open an explanation with the verdict ("Right. ..."): say it only once.
  * @param {string} explanation
@@ -449,25 +750,38 @@ export function quoteLines(text) {
  * @param {JourneyData} data
  * @param {Activities} activities
  * @param {string} exported ISO date
- * @param {{t: Translate, date: FormatDate}} words labels and dates in the journey's language
+ * @param {{t: Translate, date: FormatDate, choice?: Choice | null}} words labels and dates in the
+ *   journey's language, and the learner's cohort and group
  */
 export function recordMarkdown(data, activities, exported, words) {
   const { t, date } = words;
   const known = new Set(data.activities.map((a) => a.id));
-  const done = data.activities.filter((a) => activities[a.id] && activities[a.id].done).length;
+  const done = data.activities.filter((a) => isDone(activities[a.id])).length;
   const out = [`# ${t("js_md_title")}: ${mdEscape(data.title)}`, ""];
   out.push(`${t("js_md_exported", { date: date(exported) })}. `
     + `${t("js_progress_count", { done, total: data.activities.length })}.`, "");
   out.push(`## ${t("js_progress_heading")}`, "");
   for (const a of data.activities) {
     const record = activities[a.id] || {};
-    const when = record.done ? ` · ${t("js_done_on", { date: date(record.done, false) })}` : "";
-    out.push(`- [${record.done ? "x" : " "}] ${mdEscape(a.title)} (${mdEscape(a.phase)} · ${mdEscape(a.type)})${when}`);
+    let when = record.done ? ` · ${t("js_done_on", { date: date(record.done, false) })}` : "";
+    if (!record.done && isDone(record) && record.prior) {
+      when = ` · ${t("js_prior_recognised")}`;
+    } else if (!record.done && record.meetings) {
+      when = ` · ${t("js_meetings_count", { done: Object.keys(record.meetings).length,
+        total: meetingsFor(data, a.id, words.choice || null).filter((m) => !m.cancelled).length })}`;
+    }
+    out.push(`- [${isDone(record) ? "x" : " "}] ${mdEscape(a.title)} (${mdEscape(a.phase)} · ${mdEscape(a.type)})${when}`);
   }
   out.push("");
-  /** @param {string} title @param {ActivityRecord} record */
-  const describe = (title, record) => {
-    const lines = [`### ${mdEscape(title)}`, ""];
+  const titles = new Map((data.objectives || []).map((o) => [o.id, o.title]));
+  let byObjective = false;
+  /** @param {string} title @param {ActivityRecord} record @param {string} [level] */
+  const describe = (title, record, level) => {
+    const lines = [`${level || "###"} ${mdEscape(title)}`, ""];
+    if (record.prior && record.prior.text.trim()) {
+      lines.push(`**${t("js_prior_recognised")}**`, "", quoteLines(record.prior.text), "",
+        `*${t("js_saved", { date: date(record.prior.saved) })}*`, "");
+    }
     const reflections = Object.entries(record.reflections || {}).sort((x, y) => Number(x[0]) - Number(y[0]));
     for (const [, entry] of reflections) {
       if (!entry.text.trim()) continue;
@@ -478,6 +792,22 @@ export function recordMarkdown(data, activities, exported, words) {
       lines.push(`**${t("js_evidence_label")}**`, "", quoteLines(record.evidence.text), "",
         `*${t("js_saved", { date: date(record.evidence.saved) })}*`, "");
     }
+    for (const [meeting, entries] of Object.entries(record.journal || {})) {
+      const written = Object.entries(entries).filter(([, e]) => e.text.trim())
+        .sort((x, y) => Number(x[0]) - Number(y[0]));
+      if (!written.length) continue;
+      const number = /-([0-9]+)$/.exec(meeting);
+      lines.push(`**${t("js_journal_after", { meeting: number ? t("js_meeting", { number: number[1] }) : meeting })}**`, "");
+      for (const [, entry] of written) {
+        lines.push(`*${mdEscape(entry.prompt || "")}*`, "", quoteLines(entry.text), "",
+          `*${t("js_saved", { date: date(entry.saved) })}*`, "");
+      }
+    }
+    for (const [objective, entry] of Object.entries(record.portfolio || {})) {
+      if (!entry.text.trim() || byObjective || level) continue;  // else it shows with its objective
+      lines.push(`**${mdEscape(titles.get(objective) || objective)}**`, "", quoteLines(entry.text), "",
+        `*${t("js_saved", { date: date(entry.saved) })}*`, "");
+    }
     const answers = Object.values(record.quiz || {});
     if (answers.length) {
       const right = answers.filter((x) => x.correct).length;
@@ -485,9 +815,35 @@ export function recordMarkdown(data, activities, exported, words) {
     }
     return lines.length > 2 ? lines : [];
   };
+  // For the development conversation: per objective, the portfolio's evidence for it, then what the
+  // activities that serve it hold (an activity serving two objectives shows under both).
+  /** @type {string[]} */
+  const perObjective = [];
+  for (const o of data.objectives || []) {
+    const lines = [];
+    for (const a of data.activities) {
+      const entry = ((activities[a.id] || {}).portfolio || {})[o.id];
+      if (entry && entry.text.trim()) {
+        lines.push(`**${t("js_portfolio_evidence")}** (${mdEscape(a.title)})`, "", quoteLines(entry.text), "",
+          `*${t("js_saved", { date: date(entry.saved) })}*`, "");
+      }
+    }
+    for (const a of data.activities.filter((x) => (x.objectives || []).includes(o.id))) {
+      const part = describe(a.title, activities[a.id] || {}, "####");
+      if (part.length) lines.push(...part);
+    }
+    if (lines.length) perObjective.push(`### ${mdEscape(o.title)}`, "", ...lines);
+  }
+  if (perObjective.length) out.push(`## ${t("js_md_objectives")}`, "", ...perObjective);
+  byObjective = perObjective.length > 0;
+  const grouped = byObjective
+    ? new Set(data.activities.filter((a) => (a.objectives || []).some((id) => titles.has(id))).map((a) => a.id))
+    : new Set();
   /** @type {string[]} */
   const sections = [];
-  for (const a of data.activities) sections.push(...describe(a.title, activities[a.id] || {}));
+  for (const a of data.activities) {
+    if (!grouped.has(a.id)) sections.push(...describe(a.title, activities[a.id] || {}));
+  }
   if (sections.length) out.push(`## ${t("js_md_notes")}`, "", ...sections);
   /** @type {string[]} */
   const otherLines = [];

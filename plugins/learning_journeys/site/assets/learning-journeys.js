@@ -23,6 +23,7 @@
    * @typedef {import("./learning-journeys-record.js").JourneyData} JourneyData
    * @typedef {import("./learning-journeys-record.js").TextEntry} TextEntry
    * @typedef {import("./learning-journeys-record.js").Store} Store
+   * @typedef {import("./learning-journeys-record.js").Choice} Choice
    * @typedef {{subscribe(next: () => void): unknown}} Observable
    */
 
@@ -82,6 +83,31 @@
     } catch (err) {
       return date.toLocaleString();
     }
+  }
+
+  /** The pages' language for dates: the journey's labels', else the page's. */
+  const dateLanguage = () => labels.lang || document.documentElement.lang || undefined;
+
+  /**
+   * A meeting's day, and its time in the cohort's time zone when it has one.
+   * @param {{day: string | null, start?: string | null}} meeting
+   * @param {string} [timeZone]
+   */
+  function formatMeeting(meeting, timeZone) {
+    /** @type {Intl.DateTimeFormatOptions} */
+    const day = { weekday: "short", day: "numeric", month: "short", year: "numeric" };
+    try {
+      if (meeting.start) {
+        return new Intl.DateTimeFormat(dateLanguage(), { ...day, hour: "2-digit", minute: "2-digit", timeZone })
+          .format(new Date(meeting.start));
+      }
+      if (meeting.day) {
+        return new Intl.DateTimeFormat(dateLanguage(), { ...day, timeZone: "UTC" }).format(new Date(`${meeting.day}T00:00:00Z`));
+      }
+    } catch (err) {
+      return meeting.day || "";
+    }
+    return "";
   }
 
   /** @param {number} n */
@@ -220,11 +246,113 @@
   /** @param {Element} hook */
   const idList = (hook) => attr(hook, "data-lj-activities").split(/\s+/).filter((id) => R.ID.test(id));
 
+  /* ------------------------------------------------------- cohort and group */
+
+  /**
+   * The learner's cohort and group for a journey, or null (none chosen, or storage blocked).
+   * @param {string} journey
+   * @param {JourneyData | null} [data]
+   * @returns {Choice | null}
+   */
+  function choiceOf(journey, data) {
+    const store = storage();
+    if (!store) return null;
+    try {
+      return R.readChoice(store, journey, data || undefined);
+    } catch (err) {
+      return null;
+    }
+  }
+
+  /** Everything shown, whatever the choice: the learner asked for it (until the next page load). */
+  let showAll = false;
+
+  /**
+   * Hide what belongs to another cohort or group (data-lj-cohort, data-lj-group), when the learner
+   * has chosen; show everything otherwise. Only what this script hid is shown again.
+   * @param {string} journey
+   */
+  function applyChoice(journey) {
+    const choice = showAll ? null : choiceOf(journey);
+    for (const node of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-lj-cohort], [data-lj-group]"))) {
+      const owner = node.closest("[data-lj-journey]");
+      if (owner && attr(owner, "data-lj-journey") !== journey) continue;
+      const cohort = node.getAttribute("data-lj-cohort");
+      const group = node.getAttribute("data-lj-group");
+      const other = !!choice && ((cohort !== null && cohort !== choice.cohort)
+        || (group !== null && !!choice.group && group !== choice.group));
+      if (other) {
+        node.hidden = true;
+        node.setAttribute("data-lj-filtered", "");
+      } else if (node.hasAttribute("data-lj-filtered")) {
+        node.hidden = false;
+        node.removeAttribute("data-lj-filtered");
+      }
+    }
+  }
+
+  /**
+   * The cohort (and group) chooser: labelled selects, kept across re-renders so that keyboard
+   * focus stays on them; `update` shows what is stored (another tab may have changed it).
+   * @param {string} journey
+   * @param {JourneyData} data
+   * @param {() => void} changed
+   */
+  function chooser(journey, data, changed) {
+    const cohorts = data.cohorts || [];
+    const headingId = uid("choice");
+    const prompt = el("p", { class: "lj-choice__prompt", text: t("js_choose_prompt") });
+    const cohortSelect = el("select", { id: uid("cohort"), class: "lj-select" });
+    const groupSelect = el("select", { id: uid("group"), class: "lj-select" });
+    const groupField = el("div", { class: "lj-choice__field" },
+      el("label", { for: groupSelect.id, text: t("js_group_label") }), groupSelect);
+    const toggle = button("", () => {
+      showAll = !showAll;
+      applyChoice(journey);
+      update();
+    }, "lj-choice__all");
+    cohortSelect.append(el("option", { value: "", text: t("js_choose_option") }),
+      ...cohorts.map((c) => el("option", { value: c.id, text: c.title })));
+    const save = () => {
+      const cohort = cohorts.find((c) => c.id === cohortSelect.value);
+      const group = cohort && (cohort.groups || []).find((g) => g.id === groupSelect.value);
+      /** @type {Choice | null} */
+      const choice = cohort ? (group ? { cohort: cohort.id, group: group.id } : { cohort: cohort.id }) : null;
+      withStorage((store) => R.writeChoice(store, journey, choice), null);
+      changed();
+    };
+    cohortSelect.addEventListener("change", save);
+    groupSelect.addEventListener("change", save);
+    const box = el("section", { class: "lj-companion lj-choice", "aria-labelledby": headingId },
+      el("h2", { id: headingId, class: "lj-choice__heading", text: t("js_choose_heading") }),
+      prompt,
+      el("div", { class: "lj-choice__fields" },
+        el("div", { class: "lj-choice__field" },
+          el("label", { for: cohortSelect.id, text: t("js_cohort_label") }), cohortSelect),
+        groupField),
+      toggle);
+    const update = () => {
+      const choice = choiceOf(journey, data);
+      cohortSelect.value = choice ? choice.cohort : "";
+      const cohort = choice ? cohorts.find((c) => c.id === choice.cohort) : undefined;
+      const groups = (cohort && cohort.groups) || [];
+      groupSelect.replaceChildren(el("option", { value: "", text: t("js_choose_option") }),
+        ...groups.map((g) => el("option", { value: g.id, text: g.title })));
+      groupSelect.value = choice && choice.group ? choice.group : "";
+      groupField.hidden = !groups.length;
+      prompt.hidden = !!choice && (!groups.length || !!choice.group);
+      toggle.hidden = !choice || !document.querySelector("[data-lj-cohort], [data-lj-group]");
+      toggle.textContent = showAll ? t("js_show_mine") : t("js_show_all");
+    };
+    update();
+    return { box, update };
+  }
+
   /* ---------------------------------------------------------------- progress */
 
   /** @param {string} journey @param {string[]} ids */
   function doneSet(journey, ids) {
-    return new Set(ids.filter((id) => load(journey, id).done));
+    return new Set(ids.filter((id) => R.isDone(load(journey, id))));
   }
 
   /**
@@ -246,7 +374,7 @@
       const id = attr(node, "data-lj-activity");
       const old = node.parentNode && node.parentNode.querySelector(`.lj-badge[data-lj-for="${CSS.escape(id)}"]`);
       if (old) old.remove();
-      if (!R.ID.test(id) || !load(journey, id).done) continue;
+      if (!R.ID.test(id) || !R.isDone(load(journey, id))) continue;
       node.after(el("span", { class: "lj-badge", "data-lj-for": id }, check(), ` ${t("js_done_badge")}`));
     }
   }
@@ -258,25 +386,54 @@
     const data = journeyData(journey);
     const ids = data ? data.activities.map((a) => a.id) : idList(hook);
     const headingId = uid("progress-heading");
+    const choose = data && (data.cohorts || []).length ? chooser(journey, data, () => refreshAll()) : null;
+    /** @type {HTMLElement | null} */
+    let shown = null;
     const render = () => {
       const done = doneSet(journey, ids);
       const section = el("section", { class: "lj-companion lj-journey-progress", "aria-labelledby": headingId },
         el("h2", { id: headingId, text: t("js_progress_heading") }),
         progressBlock(t("js_progress_count", { done: done.size, total: ids.length }), done.size, ids.length));
       if (data) {
-        const next = R.suggestNext(data.activities, done);
+        const choice = choiceOf(journey, data);
+        const records = collect(journey);
+        const meetings = R.meetingProgress(data, records, choice);
+        if (meetings.total) {
+          section.append(el("p", { class: "lj-meetings-progress",
+            text: t("js_meetings_count", { done: meetings.done, total: meetings.total }) }));
+        }
+        const found = R.suggestNextInTime(data, records, choice);
         const line = el("p", { class: "lj-next" });
-        if (next) {
+        if (found) {
+          const next = found.activity;
           const target = document.querySelector(`article a[data-lj-activity="${CSS.escape(next.id)}"]`);
+          const cohort = choice ? (data.cohorts || []).find((c) => c.id === choice.cohort) : undefined;
+          /** @type {string[]} */
+          const when = [];
+          if (found.meeting) {
+            const name = found.meeting.number ? t("js_meeting", { number: found.meeting.number }) : "";
+            const date = formatMeeting(found.meeting, cohort && cohort.timezone);
+            if (name && date) when.push(t("js_next_meeting", { meeting: name, date }));
+            else if (name || date) when.push(name || date);
+          } else if (found.day && typeof next.due_week === "number") {
+            when.push(t("js_due", { date: formatMeeting({ day: found.day }) }));
+          } else if (found.day) {
+            when.push(formatMeeting({ day: found.day }));
+          }
           line.append(el("strong", { text: `${t("js_next")}: ` }),
             target ? el("a", { href: target.getAttribute("href"), text: next.title }) : next.title,
-            ` (${next.phase} · ${next.type}${next.optional ? ` · ${t("optional").toLowerCase()}` : ""})`);
+            ` (${[next.phase, next.type, ...(next.optional ? [t("optional").toLowerCase()] : []), ...when].join(" · ")})`);
         } else {
           line.append(check(), ` ${t("js_next_all_done")}`);
         }
         section.append(line);
       }
-      hook.replaceChildren(section);
+      if (choose) choose.update();
+      // Only the progress is replaced: the chooser keeps its place, and the keyboard focus in it.
+      if (shown && shown.parentNode === hook) shown.replaceWith(section);
+      else hook.replaceChildren(...(choose ? [choose.box] : []), section);
+      shown = section;
+      applyChoice(journey);
       markBadges(journey, hook.closest("article") || document);
     };
     render();
@@ -303,26 +460,150 @@
     const journey = attr(hook, "data-lj-journey");
     const activity = attr(hook, "data-lj-activity");
     if (!R.ID.test(journey) || !R.ID.test(activity)) return;
+    const data = journeyData(journey);
     const status = el("p", { class: "lj-done__status", role: "status" });
     const toggle = button("", () => {
       update(journey, activity, (record) => {
         if (record.done) delete record.done;
         else record.done = new Date().toISOString();
       });
-      render();
+      refreshAll();
     }, "lj-done__button");
+    const box = el("div", { class: "lj-companion lj-done__box" }, status, toggle);
+    const choose = data && (data.cohorts || []).length ? chooser(journey, data, () => refreshAll()) : null;
+    const meetings = data ? meetingList(journey, activity, data, choose) : null;
+    const prior = hook.hasAttribute("data-lj-prior") ? priorLearning(journey, activity, attr(hook, "data-lj-prior")) : null;
     const render = () => {
       const record = load(journey, activity);
+      const done = R.isDone(record);
       toggle.textContent = record.done ? t("js_mark_undone") : t("js_mark_done");
-      toggle.classList.toggle("md-button--primary", !record.done);
-      status.replaceChildren(...(record.done
-        ? [check(), ` ${t("js_done_on", { date: formatDate(record.done, false) })}`]
-        : [t("js_not_done")]));
-      hook.classList.toggle("is-done", !!record.done);
+      toggle.classList.toggle("md-button--primary", !done);
+      toggle.hidden = !!meetings && meetings.count() > 1;
+      /** @type {(Node | string)[]} */
+      let text = [t("js_not_done")];
+      if (record.done) text = [check(), ` ${t("js_done_on", { date: formatDate(record.done, false) })}`];
+      else if (done) text = [check(), ` ${t("js_prior_recognised")}`];
+      else if (meetings && meetings.count() > 1) text = [meetings.summary()];
+      status.replaceChildren(...text);
+      hook.classList.toggle("is-done", done);
+      if (choose) choose.update();
+      if (meetings) meetings.render();
+      if (prior) prior.render(done && !record.prior);
+      if (data) applyChoice(journey);
     };
-    hook.replaceChildren(el("div", { class: "lj-companion lj-done__box" }, status, toggle));
+    if (prior) box.append(prior.opener);
+    hook.replaceChildren(...(choose && meetings && meetings.count() > 0 ? [choose.box] : []), box,
+      ...(meetings ? [meetings.box] : []), ...(prior ? [prior.box] : []));
     render();
     refreshers.push(render);
+  }
+
+  /**
+   * "Mark as done" per meeting of an activity with several: a checkbox per meeting of the learner's
+   * cohort and group, with its date; cancelled meetings are shown, not counted.
+   * @param {string} journey
+   * @param {string} activity
+   * @param {JourneyData} data
+   * @param {{update: () => void} | null} choose
+   */
+  function meetingList(journey, activity, data, choose) {
+    const legendId = uid("meetings");
+    const list = el("ul", { class: "lj-meetings__list" });
+    const box = el("fieldset", { class: "lj-companion lj-meetings", "aria-labelledby": legendId },
+      el("legend", { id: legendId, text: t("js_meetings_legend") }), list);
+    let key = "";
+    /** @type {Map<string, HTMLInputElement>} */
+    const boxes = new Map();
+    const current = () => R.meetingsFor(data, activity, choiceOf(journey, data));
+    const timeZone = () => {
+      const choice = choiceOf(journey, data);
+      const cohort = choice ? (data.cohorts || []).find((c) => c.id === choice.cohort) : undefined;
+      return cohort && cohort.timezone;
+    };
+    const build = () => {
+      const meetings = current();
+      const shape = JSON.stringify(meetings);
+      if (shape === key) return;
+      key = shape;
+      boxes.clear();
+      list.replaceChildren(...meetings.map((m) => {
+        const name = m.number ? t("js_meeting", { number: m.number }) : m.title || "";
+        const when = formatMeeting(m, timeZone());
+        const text = [name, when].filter(Boolean).join(" · ") || m.id;
+        if (m.cancelled) {
+          return el("li", { class: "lj-meeting is-cancelled" }, `${text} (${t("js_cancelled")})`);
+        }
+        const input = el("input", { type: "checkbox", id: uid("meeting"), "data-lj-meeting": m.id });
+        input.addEventListener("change", () => {
+          const now = new Date().toISOString();
+          update(journey, activity, (record) => {
+            const next = R.markMeeting(record, current(), m.id, input.checked, now);
+            for (const k of Object.keys(record)) delete /** @type {Record<string, unknown>} */ (record)[k];
+            Object.assign(record, next);
+          });
+          refreshAll();
+        });
+        boxes.set(m.id, input);
+        return el("li", { class: "lj-meeting" }, input, el("label", { for: input.id, text }));
+      }));
+    };
+    build();
+    return {
+      box,
+      count: () => current().length,
+      summary: () => {
+        const record = load(journey, activity);
+        const open = current().filter((m) => !m.cancelled);
+        const done = open.filter((m) => R.meetingDone(record, m.id)).length;
+        return t("js_meetings_count", { done, total: open.length });
+      },
+      render: () => {
+        build();
+        box.hidden = current().length < 2;
+        const record = load(journey, activity);
+        for (const [id, input] of boxes) input.checked = R.meetingDone(record, id);
+        if (choose) choose.update();
+      },
+    };
+  }
+
+  /**
+   * "I can already show this": the evidence of what the learner can already do, in a labelled
+   * text box with the author's hint; with evidence the activity counts as done.
+   * @param {string} journey
+   * @param {string} activity
+   * @param {string} hint
+   */
+  function priorLearning(journey, activity, hint) {
+    const hintId = uid("prior-hint");
+    const { id, field, status } = journalField(journey, activity,
+      (record) => record.prior,
+      (record, entry) => {
+        if (entry) record.prior = entry;
+        else delete record.prior;
+      }, hintId);
+    field.addEventListener("input", () => refreshAll());
+    const box = el("div", { class: "lj-companion lj-prior", id: uid("prior") },
+      el("label", { for: id, class: "lj-prior__label", text: t("js_prior_label") }),
+      el("p", { id: hintId, class: "lj-hint", text: hint }),
+      field, status);
+    const opener = el("button", { type: "button", class: "md-button lj-prior__button", "aria-expanded": "false",
+      "aria-controls": box.id, text: t("js_prior_button") });
+    opener.addEventListener("click", () => {
+      box.hidden = !box.hidden;
+      opener.setAttribute("aria-expanded", String(!box.hidden));
+      if (!box.hidden) field.focus();
+    });
+    box.hidden = !field.value;
+    opener.setAttribute("aria-expanded", String(!box.hidden));
+    return {
+      box,
+      opener,
+      /** @param {boolean} doneOtherwise */
+      render: (doneOtherwise) => {
+        opener.hidden = doneOtherwise;
+      },
+    };
   }
 
   /* ------------------------------------------------------ journal and notes */
@@ -371,6 +652,12 @@
     const journey = attr(hook, "data-lj-journey");
     const activity = attr(hook, "data-lj-activity");
     if (!R.ID.test(journey) || !R.ID.test(activity)) return;
+    const after = attr(hook, "data-lj-after");
+    const data = after ? journeyData(journey) : null;
+    if (data && R.ID.test(after)) {
+      initJournal(hook, journey, activity, after, data);
+      return;
+    }
     for (const prompt of hook.querySelectorAll(".lj-prompt[data-lj-prompt]")) {
       const index = attr(prompt, "data-lj-prompt");
       if (!R.INDEX.test(index)) continue;
@@ -388,6 +675,69 @@
       label.after(field, status);
     }
     hook.classList.add("lj-companion");
+    const request = document.querySelector(".lj-feedback-request");
+    if (request instanceof HTMLElement && !request.querySelector(".lj-copy")) initCopy(request);
+  }
+
+  /**
+   * A reflection after every meeting of another activity: one journal entry per meeting of the
+   * learner's cohort and group, each with its date; past meetings newest first (the newest open),
+   * then the ones coming up.
+   * @param {Element} hook
+   * @param {string} journey
+   * @param {string} activity
+   * @param {string} after
+   * @param {JourneyData} data
+   */
+  function initJournal(hook, journey, activity, after, data) {
+    const prompts = [...hook.querySelectorAll(".lj-prompt[data-lj-prompt]")]
+      .map((node) => ({ index: attr(node, "data-lj-prompt"), text: R.cutText((node.textContent || "").trim(), R.LIMITS.prompt) }))
+      .filter((p) => R.INDEX.test(p.index));
+    const list = hook.querySelector("ol, ul");
+    if (list instanceof HTMLElement) list.hidden = true;
+    const choose = (data.cohorts || []).length ? chooser(journey, data, () => refreshAll()) : null;
+    const note = el("p", { class: "lj-hint", text: t("js_journal_choose") });
+    const entries = el("div", { class: "lj-journal" });
+    let key = "";
+    const build = () => {
+      const choice = choiceOf(journey, data);
+      const meetings = R.meetingsFor(data, after, choice).filter((m) => !m.cancelled);
+      const shape = JSON.stringify([choice, meetings]);
+      if (choose) choose.update();
+      note.hidden = !!choice;
+      if (shape === key) return;
+      key = shape;
+      const cohort = choice ? (data.cohorts || []).find((c) => c.id === choice.cohort) : undefined;
+      const today = new Date().toISOString().slice(0, 10);
+      const past = meetings.filter((m) => m.day && m.day <= today).reverse();
+      const ordered = [...past, ...meetings.filter((m) => !(m.day && m.day <= today))];
+      entries.replaceChildren(...ordered.map((m, position) => {
+        const name = m.number ? t("js_meeting", { number: m.number }) : m.title || m.id;
+        const when = formatMeeting(m, cohort && cohort.timezone);
+        const coming = m.day && m.day > today ? ` (${t("js_coming_up")})` : "";
+        const entry = el("details", { class: "lj-journal__entry", "data-lj-meeting": m.id },
+          el("summary", { text: `${t("js_journal_after", { meeting: name })}${when ? ` · ${when}` : ""}${coming}` }));
+        if (position === 0) entry.open = true;
+        for (const prompt of prompts) {
+          const { id, field, status } = journalField(journey, activity,
+            (record) => ((record.journal || {})[m.id] || {})[prompt.index],
+            (record, saved) => {
+              record.journal = record.journal || {};
+              const forMeeting = record.journal[m.id] || {};
+              if (saved) forMeeting[prompt.index] = { ...saved, prompt: prompt.text };
+              else delete forMeeting[prompt.index];
+              if (Object.keys(forMeeting).length) record.journal[m.id] = forMeeting;
+              else delete record.journal[m.id];
+            });
+          entry.append(el("label", { for: id, class: "lj-prompt-label", text: prompt.text }), field, status);
+        }
+        return entry;
+      }));
+    };
+    hook.classList.add("lj-companion");
+    hook.append(...(choose ? [choose.box] : []), note, entries);
+    build();
+    refreshers.push(build);
     const request = document.querySelector(".lj-feedback-request");
     if (request instanceof HTMLElement && !request.querySelector(".lj-copy")) initCopy(request);
   }
@@ -424,6 +774,28 @@
     const journey = attr(hook, "data-lj-journey");
     const activity = attr(hook, "data-lj-activity");
     if (!R.ID.test(journey) || !R.ID.test(activity)) return;
+    const objective = attr(hook, "data-lj-objective");
+    if (objective && R.ID.test(objective)) {
+      const heading = hook.previousElementSibling;
+      /** @type {string} */
+      let title = objective;
+      if (heading && /^H[2-6]$/.test(heading.tagName)) {
+        const copy = /** @type {Element} */ (heading.cloneNode(true));
+        for (const link of copy.querySelectorAll(".headerlink")) link.remove();  // the ¶ permalink
+        title = (copy.textContent || "").trim() || objective;
+      }
+      const portfolio = journalField(journey, activity,
+        (record) => (record.portfolio || {})[objective],
+        (record, entry) => {
+          record.portfolio = record.portfolio || {};
+          if (entry) record.portfolio[objective] = entry;
+          else delete record.portfolio[objective];
+        });
+      hook.replaceChildren(el("div", { class: "lj-companion lj-evidence__box" },
+        el("label", { for: portfolio.id, class: "lj-evidence__label", text: t("js_portfolio_label", { objective: title }) }),
+        portfolio.field, portfolio.status));
+      return;
+    }
     const hintId = uid("hint");
     const { id, field, status } = journalField(journey, activity,
       (record) => record.evidence,
@@ -610,12 +982,13 @@
       const record = {
         format: R.RECORD_FORMAT, version: R.RECORD_VERSION, exported,
         journey: { id: journey, title: data.title }, activities: collect(journey),
+        ...(choiceOf(journey, data) ? { choice: choiceOf(journey, data) } : {}),
       };
       download(`${stem()}.json`, "application/json", `${JSON.stringify(record, null, 2)}\n`);
     };
     const exportMarkdown = () => {
       const exported = new Date().toISOString();
-      const text = R.recordMarkdown(data, collect(journey), exported, { t, date: formatDate });
+      const text = R.recordMarkdown(data, collect(journey), exported, { t, date: formatDate, choice: choiceOf(journey, data) });
       download(`${stem()}.md`, "text/markdown;charset=utf-8", text);
     };
 
@@ -638,10 +1011,11 @@
      * @param {Activities} activities checked by validateImport
      * @param {string[]} skipped
      * @param {"merge" | "replace"} mode
+     * @param {Choice} [choice]
      */
-    const apply = (activities, skipped, mode) => {
+    const apply = (activities, skipped, mode, choice) => {
       const store = storage();
-      const result = store ? R.applyImport(store, journey, activities, mode) : null;
+      const result = store ? R.applyImport(store, journey, activities, mode, choice) : null;
       refreshAll();
       if (!result || !result.ok) {
         storageProblem();
@@ -678,13 +1052,13 @@
       }
       const existing = Object.keys(collect(journey)).length;
       if (!existing) {
-        apply(checked.activities, checked.skipped, "replace");
+        apply(checked.activities, checked.skipped, "replace", checked.choice);
         return;
       }
       tell("");
       ask(t("js_import_confirm", { count: existing, date: formatDate(checked.exported) }), [
-        [t("js_import_merge"), () => apply(checked.activities, checked.skipped, "merge"), true, true],
-        [t("js_import_replace"), () => apply(checked.activities, checked.skipped, "replace")],
+        [t("js_import_merge"), () => apply(checked.activities, checked.skipped, "merge", checked.choice), true, true],
+        [t("js_import_replace"), () => apply(checked.activities, checked.skipped, "replace", checked.choice)],
         [t("js_cancel"), () => tell(t("js_import_cancelled"))],
       ]);
     });
@@ -695,6 +1069,10 @@
         [t("js_clear_yes"), () => {
           let ok = true;
           for (const id of storedActivities(journey)) ok = removeActivity(journey, id) && ok;
+          ok = withStorage((store) => {
+            R.writeChoice(store, journey, null);
+            return true;
+          }, false) && ok;
           refreshAll();
           tell(ok ? t("js_cleared") : t("js_storage_error"));
         }],
@@ -764,6 +1142,9 @@
     each(".lj-evidence[data-lj-journey]", initEvidence);
     each(".lj-quiz[data-lj-journey]", initQuiz);
     each(".lj-record[data-lj-journey]", (hook) => initRecord(hook, refreshAll));
+    // Rows and blocks of other cohorts and groups (agenda, sessions, calendars), on every page.
+    const journeys = new Set([...document.querySelectorAll("[data-lj-journey]")].map((n) => attr(n, "data-lj-journey")));
+    for (const journey of journeys) if (R.ID.test(journey)) applyChoice(journey);
   }
 
   /** @param {RecordModule} module */
