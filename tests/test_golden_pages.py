@@ -63,12 +63,14 @@ def pages() -> dict[str, PageSpec]:
 
 
 def _chosen(pages: dict[str, PageSpec]) -> dict[str, str]:
-    """Snapshot name → page: the catalogue, each overview and agenda, one journey's phases,
+    """Snapshot name → page: the catalogue, each overview, manager's page and agenda, one journey's phases,
     one activity per type."""
     chosen = {"catalogue": "index.md"}
     for uri, page in pages.items():
         if page.kind == "journey":
             chosen[f"journey-{page.journey_id}"] = uri
+        elif page.kind == "manager":
+            chosen[f"manager-{page.journey_id}"] = uri
         elif page.kind == "agenda":
             chosen[f"agenda-{page.journey_id}-{Path(uri).stem}"] = uri
         elif page.kind == "phase" and page.journey_id == JOURNEY:

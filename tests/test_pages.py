@@ -64,8 +64,8 @@ def test_a_single_untitled_session_takes_the_activity_title(tmp_path: Path) -> N
         + 'cohorts:\n  - { id: spring, start: "2027-03-01" }\n'
     )
     pages = _pages(tmp_path, text)
-    assert "| c-1 |" not in pages["coached/learn/coaching.md"]
-    assert "| Coaching hour |" in pages["coached/learn/coaching.md"]
+    assert "markdown>c-1</td>" not in pages["coached/learn/coaching.md"]
+    assert 'data-label="Session" markdown>Coaching hour</td>' in pages["coached/learn/coaching.md"]
 
 
 def test_evaluation_levels_keep_kirkpatricks_numbers(tmp_path: Path) -> None:

@@ -1,5 +1,6 @@
 """schema.org JSON-LD for a journey: Course, a CourseInstance per cohort, an
-EducationEvent per dated session, ``timeRequired`` in ISO 8601.
+EducationEvent per dated meeting (every meeting of a series, per group; a cancelled one with
+``eventStatus`` EventCancelled, a moved one EventRescheduled), ``timeRequired`` in ISO 8601.
 
 Search engines and LMS importers read it; the model's field names were chosen
 so that this is a mapping, not a translation.
@@ -62,8 +63,9 @@ def journey_jsonld(journey: Journey, schedules: dict[str, list[ScheduledSession]
                 continue
             event: dict[str, Any] = {
                 "@type": "EducationEvent",
-                "identifier": s.meeting_id,
-                "name": s.title or s.activity.title,
+                "identifier": f"{s.group.id}.{s.meeting_id}" if s.group else s.meeting_id,
+                "name": _event_name(s),
+                "eventStatus": _STATUS["cancelled" if s.cancelled else "moved" if s.moved else "scheduled"],
                 "startDate": (s.start or s.day).isoformat(),
                 "endDate": s.end.isoformat() if s.end else None,
                 "location": _location(s),
@@ -72,6 +74,20 @@ def journey_jsonld(journey: Journey, schedules: dict[str, list[ScheduledSession]
             instance["subEvent"].append(_compact(event))
         course["hasCourseInstance"].append(_compact(instance))
     return _compact(course)
+
+
+_STATUS = {
+    "scheduled": "https://schema.org/EventScheduled",
+    "cancelled": "https://schema.org/EventCancelled",
+    "moved": "https://schema.org/EventRescheduled",
+}
+
+
+def _event_name(s: ScheduledSession) -> str:
+    name = s.title or s.activity.title
+    if s.occurrence is not None and s.occurrence.number is not None:
+        name += f" {s.occurrence.number}"
+    return f"{name} ({s.group.title or s.group.id})" if s.group else name
 
 
 def _location(s: ScheduledSession) -> Any:

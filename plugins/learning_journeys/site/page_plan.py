@@ -75,5 +75,8 @@ class Uris:
     def activity(self, j: Journey, phase_key: str, activity: Activity) -> str:
         return self._join(j.id, phase_key, f"{activity.id}.md")
 
+    def manager(self, j: Journey) -> str:
+        return self._join(j.id, "manager.md")
+
     def agenda(self, j: Journey, cohort_id: str) -> str:
         return self._join(j.id, "agenda", f"{cohort_id}.md")

@@ -23,7 +23,14 @@ from learning_journeys.site.sanitize import plain_text
 from learning_journeys.site.schedule import ScheduledSession, cohort_sessions
 from learning_journeys.site.stats import JourneyStats, journey_stats
 from learning_journeys.site.templates import icon, make_environment, render
-from learning_journeys.site.timeline import timeline
+from learning_journeys.site.timeline import (
+    activity_dates,
+    cohort_agenda,
+    last_week,
+    manager_items,
+    timeline,
+    week_span,
+)
 
 __all__ = ["NavNode", "PageSpec", "RenderOptions", "SitePlan", "build_site", "icon", "problems_page"]
 
@@ -86,6 +93,9 @@ class _JourneyContext:
             "uris": uris,
             "activity_uri": {a.id: uris.activity(journey, p.key, a) for p, a in journey.activities()},
             "schedules": schedules,
+            "activity_dates": activity_dates,
+            "week_span": week_span,
+            "last_week": last_week,
             "PHASE_KEYS": PHASE_KEYS,
         }
         labels = labels_for(journey.language, options.site_language)
@@ -96,7 +106,7 @@ class _JourneyContext:
 
 
 def _journey_pages(ctx: _JourneyContext) -> tuple[list[PageSpec], NavNode]:
-    """The overview, phase, activity and agenda pages of one journey, and its navigation."""
+    """The overview, phase, activity, manager's and agenda pages of one journey, and its navigation."""
     journey = ctx.journey
     overview = _overview_page(ctx)
     pages = [overview]
@@ -106,6 +116,9 @@ def _journey_pages(ctx: _JourneyContext) -> tuple[list[PageSpec], NavNode]:
         phase_pages, phase_nav = _phase_pages(ctx, phase, order)
         pages += phase_pages
         nav.append(phase_nav)
+    manager = _manager_page(ctx)
+    pages.append(manager)
+    nav.append(NavNode(manager.title, manager.uri))
     if journey.cohorts:
         agendas = [_agenda_page(ctx, cohort) for cohort in journey.cohorts]
         pages += agendas
@@ -160,10 +173,21 @@ def _activity_page(
     )
 
 
+def _manager_page(ctx: _JourneyContext) -> PageSpec:
+    """What the learner's manager does when: notes, feedback requests, portfolio conversations."""
+    journey = ctx.journey
+    uri = ctx.uris.manager(journey)
+    markdown = ctx.page("manager.md.j2", uri, items=manager_items(journey))
+    return PageSpec(uri, ctx.labels("manager_page"), markdown, "manager", journey.id, journey.source)
+
+
 def _agenda_page(ctx: _JourneyContext, cohort: Cohort) -> PageSpec:
     journey = ctx.journey
     uri = ctx.uris.agenda(journey, cohort.id)
-    markdown = ctx.page("agenda.md.j2", uri, cohort=cohort, sessions=ctx.schedules[cohort.id])
+    sessions = ctx.schedules[cohort.id]
+    markdown = ctx.page(
+        "agenda.md.j2", uri, cohort=cohort, sessions=sessions, rows=cohort_agenda(journey, cohort, sessions)
+    )
     where = ("cohorts", journey.cohorts.index(cohort))
     return PageSpec(uri, cohort.title or cohort.id, markdown, "agenda", journey.id, journey.source, where)
 

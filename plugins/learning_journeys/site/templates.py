@@ -8,7 +8,7 @@ it is: ``t`` plain text, ``md`` sanitised Markdown, ``url`` a checked link,
 from __future__ import annotations
 
 import posixpath
-from datetime import date
+from datetime import date, datetime
 from functools import cache, lru_cache
 from importlib import util as importlib_util
 from pathlib import Path
@@ -19,12 +19,14 @@ from markupsafe import Markup, escape
 
 from learning_journeys.model.activity_types import ACTIVITY_TYPES
 from learning_journeys.model.durations import humanize
-from learning_journeys.model.journey import Activity
+from learning_journeys.model.journey import Activity, Session
 from learning_journeys.package_data import templates_dir
 from learning_journeys.site.calendars import calendar_uri
 from learning_journeys.site.labels import Labels
 from learning_journeys.site.page_plan import RenderOptions
 from learning_journeys.site.sanitize import clean_markdown, plain_text, safe_url
+
+Day = date  # for annotations inside PageContext, whose method `date` shadows the type
 
 
 @cache
@@ -68,9 +70,11 @@ def make_environment(options: RenderOptions) -> Environment:
     env.filters["url"] = lambda v: Markup(escape(safe_url(v)))
     env.filters["attr"] = lambda v: escape(" ".join(str(v).split()) if v is not None else "")
     env.filters["indent_md"] = _indent_md
+    env.filters["as_date"] = date.fromisoformat
     env.globals["icon"] = icon
     env.globals["activity_types"] = ACTIVITY_TYPES
     env.globals["leader_label"] = _leader_label
+    env.globals["series_size"] = lambda a, o: sum(1 for x in a.occurrences() if x.series == o.series)
     env.globals["calendar_uri"] = lambda *ids: calendar_uri(options.prefix, *ids)
     return env
 
@@ -108,6 +112,35 @@ class PageContext:
         text = f"{weekdays[day.weekday()]} {day.day} {months[day.month - 1]} {day.year}"
         return Markup(f'<time datetime="{day.isoformat()}">{escape(text)}</time>')
 
+    def dates(self, first: Day | None, last: Day | None) -> Markup:
+        """A period, ``ma 15 mrt 2027 – zo 21 mrt 2027``, or one date when it is one day."""
+        if first is None or last is None or first == last:
+            return self.date(first)
+        return Markup(f"{self.date(first)} – {self.date(last)}")
+
+    def times(self, start: datetime | None, end: datetime | None) -> str:
+        """``09:00–12:00`` (clock times as shown in the cohort's zone), or nothing."""
+        if start is None:
+            return ""
+        return start.strftime("%H:%M") + (end.strftime("–%H:%M") if end is not None else "")
+
+    def repeat_text(self, session: Session) -> str:
+        """A series as the design says it: "every 6 weeks, 8 times, from day 8"."""
+        repeat = session.repeat
+        if repeat is None:
+            return f"{self.labels('day')} {session.day}" if session.day else ""
+        every = repeat.every_days
+        unit = f"{every // 7} {self.labels('weeks')}" if every % 7 == 0 else f"{every} {self.labels('days')}"
+        if every == 7:
+            unit = self.labels("week").lower()
+        parts = [f"{self.labels('every')} {unit}"]
+        if repeat.count is not None:
+            parts.append(f"{repeat.count} {self.labels('times')}")
+        if repeat.until_day is not None:
+            parts.append(f"{self.labels('until_day')} {repeat.until_day}")
+        parts.append(f"{self.labels('from_day')} {session.day or 1}")
+        return ", ".join(parts)
+
     def session_title(self, title: str | None, activity: Activity, number: int) -> str:
         """A session's own title, else one a learner can read: never its id."""
         if title:
@@ -137,5 +170,8 @@ def render(env: Environment, template: str, uri: str, labels: Labels, **context:
         date=page.date,
         language_name=page.language_name,
         session_title=page.session_title,
+        dates=page.dates,
+        times=page.times,
+        repeat_text=page.repeat_text,
         **context,
     )
