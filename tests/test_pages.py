@@ -80,3 +80,13 @@ def test_evaluation_levels_keep_kirkpatricks_numbers(tmp_path: Path) -> None:
     assert "| 3. Behaviour |" in page
     assert "| 4. Results |" in page
     assert "| 2. Behaviour |" not in page
+
+
+def test_a_year_long_journey_counts_its_weeks_to_the_last_meeting_or_deadline(tmp_path: Path) -> None:
+    text = COACHING_WITHOUT_COHORTS.replace(
+        '          - id: c-1\n            day: 3\n            start: "09:00"\n',
+        '          - id: c-1\n            day: 3\n            start: "09:00"\n'
+        "            repeat: { every: 4w, count: 12 }\n",
+    ).replace("          - id: c-2\n            day: 10\n", "          - id: c-2\n            day: 12\n")
+    page = _pages(tmp_path, text)["coached/index.md"]
+    assert "· 45 weeks" in page  # meeting 12 on day 3 + 11 x 28 = day 311, in week 45

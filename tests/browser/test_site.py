@@ -131,6 +131,7 @@ def _page_types() -> list[tuple[str, str]]:
                 pages.append((activity.type, url(j, activity)))
     cohort = J.cohorts[0].id
     pages.append(("agenda", f"/{J.id}/agenda/{cohort}/"))
+    pages.append(("manager", f"/{J.id}/manager/"))
     return pages
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from learning_journeys.model.journey import Journey
+from learning_journeys.model.journey import Activity, Journey
 
 
 @dataclass(frozen=True)
@@ -23,12 +23,20 @@ class JourneyStats:
     weeks: int | None
 
 
+def _weeks(a: Activity) -> list[int]:
+    """The weeks an activity is planned in: its week, its period, its deadline, its last meeting."""
+    first = a.week if a.week is not None else 1
+    meetings = [first + (o.day - 1) // 7 for o in a.occurrences() if o.day]
+    given = [w for w in (a.week, a.until_week, a.due_week) if w is not None]
+    return given + meetings
+
+
 def journey_stats(journey: Journey) -> JourneyStats:
     """Totals for the overview page and the catalogue."""
     per_modality: dict[str, int] = OrderedDict()
     per_type: dict[str, int] = OrderedDict()
     required = 0
-    weeks = [a.week for _p, a in journey.activities() if a.week]
+    weeks = [w for _p, a in journey.activities() for w in _weeks(a) if w > 0]
     for _phase, a in journey.activities():
         minutes = a.duration_minutes or 0
         key = a.modality or "none"
