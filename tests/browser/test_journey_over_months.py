@@ -215,3 +215,20 @@ def test_axe_finds_no_serious_violation_on_the_months_pages(months_page: Any, ax
         page.add_script_tag(content=axe_source)
         problems += [f"{path}: {p}" for p in page.evaluate(AXE_RUN, ["default", None])]
     assert not problems, "axe-core found serious or critical violations:\n  " + "\n  ".join(problems)
+
+
+def test_the_agenda_shows_the_learners_group_and_leaves_other_cohorts_whole(months_page: Any) -> None:
+    page = months_page
+    _open(page, "/intervisiejaar/")
+    _choose(page, "voorjaar-2027", "groep-b")
+    page.goto("/intervisiejaar/agenda/voorjaar-2027/", wait_until="domcontentloaded")
+    expect(page.locator("[data-lj-filtered]").first).to_be_attached()
+    rows = page.locator("[data-lj-group]")
+    assert rows.count() > 0
+    for node in rows.all():
+        other = node.get_attribute("data-lj-group") != "groep-b"
+        assert node.evaluate("n => n.hidden") == other, node.evaluate("n => n.outerHTML.slice(0, 200)")
+    # Another cohort's agenda stays whole: its groups are not the learner's to filter.
+    page.goto("/intervisiejaar/agenda/najaar-2027/", wait_until="networkidle")
+    page.wait_for_timeout(300)  # the script has run: nothing to wait for when it hides nothing
+    assert page.locator("[data-lj-filtered]").count() == 0

@@ -274,13 +274,18 @@
    */
   function applyChoice(journey) {
     const choice = showAll ? null : choiceOf(journey);
+    // A page of one cohort (its agenda) filters groups only for the learner's own cohort:
+    // group ids repeat across cohorts.
+    const page = document.querySelector(`[data-lj-page-cohort][data-lj-journey="${CSS.escape(journey)}"]`);
+    const pageCohort = page ? page.getAttribute("data-lj-page-cohort") : null;
     for (const node of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-lj-cohort], [data-lj-group]"))) {
       const owner = node.closest("[data-lj-journey]");
       if (owner && attr(owner, "data-lj-journey") !== journey) continue;
       const cohort = node.getAttribute("data-lj-cohort");
       const group = node.getAttribute("data-lj-group");
+      const ownCohort = pageCohort === null || (!!choice && pageCohort === choice.cohort);
       const other = !!choice && ((cohort !== null && cohort !== choice.cohort)
-        || (group !== null && !!choice.group && group !== choice.group));
+        || (group !== null && !!choice.group && group !== choice.group && ownCohort));
       if (other) {
         node.hidden = true;
         node.setAttribute("data-lj-filtered", "");
