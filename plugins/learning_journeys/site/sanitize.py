@@ -35,7 +35,8 @@ _ATTRIBUTES = {
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|<>&\"':~=^$@"}
 _MD_TRANS = str.maketrans(_MD_SPECIAL)
 
-_ATTR_LIST = re.compile(r"\{[ \t]*:?[^}\n]*=[^}\n]*\}")
+# `{ ... }` on one line, innermost: linear time however many braces an author types.
+_BRACES = re.compile(r"\{[^{}\n]*\}")
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster"})
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
@@ -108,7 +109,7 @@ def clean_markdown(source: str | None, sanitize: bool = True) -> str:
     # "&gt;"; a lone ">" can open no tag ("<" stays escaped), so restore it.
     cleaned = cleaned.replace("&gt;", ">")
     # attr_list would turn `{ onclick="..." }` into an attribute.
-    return _ATTR_LIST.sub(lambda m: m.group(0).replace("{", "&#123;"), cleaned)
+    return _BRACES.sub(lambda m: "&#123;" + m.group(0)[1:] if "=" in m.group(0) else m.group(0), cleaned)
 
 
 class _SafeLinks(Treeprocessor):

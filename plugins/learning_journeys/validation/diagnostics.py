@@ -66,6 +66,7 @@ CODES: dict[str, str] = {
     "LJ218": "groups that meet in no activity",
     "LJ219": "enrolment closes after the cohort starts",
     "LJ220": "the same reflection written out once per meeting",
+    "LJ221": "an id the site needs for a page of its own",
     # our own failures
     "LJ900": "internal error",
 }

@@ -174,8 +174,8 @@ def fixed_duration(text: str) -> str | None:
         if not re.fullmatch(f"(?:{_DURATION_PART})+", words):
             return None
         parts = re.findall(_DURATION_PART, words)
-        if any(u not in _UNIT_MINUTES for _n, u in parts):
-            return None
+        if any(u not in _UNIT_MINUTES or len(n) > 8 for n, u in parts):
+            return None  # an unknown unit, or a number no duration has
         units = {_UNIT_MINUTES[u] for _n, u in parts}
         minutes = round(sum(float(n.replace(",", ".")) * _UNIT_MINUTES[u] for n, u in parts))
     if minutes <= 0:

@@ -49,6 +49,7 @@ def check_ids_and_references(data: Any) -> list[PendingDiagnostic]:
         + _unknown_after(parts)
         + _duplicate_groups(parts)
         + _sessions_named_like_meetings(parts)
+        + _reserved_activity_ids(parts)
     )
 
 
@@ -204,6 +205,23 @@ def _sessions_named_like_meetings(parts: _Parts) -> list[PendingDiagnostic]:
         )
         for path, session in parts.sessions
         if (ident := _id(session)) in meetings
+    ]
+
+
+# An activity's page is PHASE/ID.md; `index` would be the phase's own page.
+RESERVED_ACTIVITY_IDS = frozenset({"index"})
+
+
+def _reserved_activity_ids(parts: _Parts) -> list[PendingDiagnostic]:
+    return [
+        PendingDiagnostic(
+            path + ("id",),
+            "LJ221",
+            f"`{ident}` cannot be an activity id: the phase's own page has that name",
+            hint=f"choose another id, such as `{ident}-activity`",
+        )
+        for path, activity in parts.activities
+        if (ident := _id(activity)) in RESERVED_ACTIVITY_IDS
     ]
 
 

@@ -61,7 +61,12 @@ def _dates_in_range(j: Journey) -> list[PendingDiagnostic]:
     for i, c in enumerate(j.cohorts):
         dated.append((("cohorts", i, "start"), c.start))
         dated += [(("cohorts", i, "sessions", sid, "date"), o.date) for sid, o in c.sessions if o.date]
-    return [
+        for g, group in enumerate(c.groups):
+            where: JsonPath = ("cohorts", i, "groups", g, "sessions")
+            dated += [(where + (sid, "date"), o.date) for sid, o in group.sessions if o.date]
+    unreal = [(path, value) for path, value in dated if not _is_real_date(value)]
+    dated = [(path, value) for path, value in dated if _is_real_date(value)]
+    out = [
         PendingDiagnostic(
             path,
             "LJ207",
@@ -71,6 +76,20 @@ def _dates_in_range(j: Journey) -> list[PendingDiagnostic]:
         for path, value in dated
         if not FIRST_YEAR <= int(value[:4]) <= LAST_YEAR
     ]
+    # A cohort's own dates are checked with the cohort; a group's only here.
+    return out + [
+        PendingDiagnostic(path, "LJ207", f"`{value}` is not a real date")
+        for path, value in unreal
+        if "groups" in path
+    ]
+
+
+def _is_real_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _prerequisite_order(j: Journey) -> list[PendingDiagnostic]:
