@@ -791,7 +791,9 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[mi
 
 def _str(dumper: _Dumper, value: str) -> yaml.ScalarNode:
     style = None
-    if _YAML12_NOT_TEXT.fullmatch(value):
+    if _YAML12_NOT_TEXT.fullmatch(value) or any(c in value for c in "\x85\u2028\u2029"):
+        # PyYAML takes U+0085, U+2028 and U+2029 for line breaks and writes them raw outside
+        # double quotes; YAML 1.2 (and our loader) does not: escaped, they mean the same to both.
         style = '"'
     elif dumper.block_style and "\n" in value:
         style = "|"  # the emitter falls back to quotes where a block cannot hold the text

@@ -61,7 +61,9 @@ class Report:
         default_factory=dict
     )  # key: (size, journey, text)
     counts: Counter[str] = field(default_factory=Counter)
-    samples_rejected: dict[str, str] = field(default_factory=dict)  # code: one error line
+    samples_rejected: dict[str, tuple[str, GeneratedJourney]] = field(
+        default_factory=dict
+    )  # code: error, journey
     slow: list[tuple[float, GeneratedJourney]] = field(default_factory=list)
 
     def add(self, journey: GeneratedJourney, outcome: Outcome, seconds: float = 0.0) -> None:
@@ -73,7 +75,11 @@ class Report:
         if not outcome.validated and outcome.crash is None:
             self.rejected.update(outcome.codes)
             for code in outcome.codes:
-                self.samples_rejected.setdefault(code, next(e for e in outcome.errors if f" {code} " in e))
+                error = next(e for e in outcome.errors if f" {code} " in e)
+                self.samples_rejected.setdefault(code, (error, journey))
+        if outcome.crash is None and seconds > HANG_SECONDS:  # the alarm went off where it was ignored
+            outcome.crash, outcome.where = f"Hang: {seconds:.0f} s", "hang"
+            outcome.signature = f"more than {HANG_SECONDS} s"
         if outcome.crash is not None:
             key = crash_key(outcome)
             self.counts[key] += 1
@@ -88,8 +94,8 @@ class Report:
         self.rejected.update(other.rejected)
         self.slow = sorted([*self.slow, *other.slow], key=lambda x: -x[0])[:3]
         self.counts.update(other.counts)
-        for code, line in other.samples_rejected.items():
-            self.samples_rejected.setdefault(code, line)
+        for code, sample in other.samples_rejected.items():
+            self.samples_rejected.setdefault(code, sample)
         for key, entry in other.crashes.items():
             if key not in self.crashes or entry[0] < self.crashes[key][0]:
                 self.crashes[key] = entry
@@ -284,7 +290,13 @@ def main() -> int:
     if report.rejected:
         print("\nerrors in generated journeys that did not validate (a generator or a validator bug):")
         for code, n in report.rejected.most_common():
-            print(f"  {code} x{n}: {report.samples_rejected[code]}")
+            error, journey = report.samples_rejected[code]
+            print(f"  {code} x{n}: {error}")
+            if args.keep:
+                target = args.keep / f"rejected-{code}"
+                shutil.rmtree(target, ignore_errors=True)
+                target.mkdir(parents=True)
+                journey.write(target)
     for number, (key, (_size, journey, text)) in enumerate(sorted(report.crashes.items()), 1):
         small, small_text = shrunk.get(key, (journey, text))
         print(f"\n=== failure {number}: {key} ({report.counts[key]} journeys)")
