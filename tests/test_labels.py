@@ -28,12 +28,12 @@ import pytest
 from jinja2 import nodes
 from learning_journeys.model.activity_types import ACTIVITY_TYPES, Kind
 from learning_journeys.model.journey import PHASE_KEYS, Activity, Evaluation, Journey, Phase
+from learning_journeys.model.stats import journey_stats
 from learning_journeys.model.vocabulary import LANG, MODALITIES
 from learning_journeys.package_data import templates_dir
 from learning_journeys.site import labels as labels_module
 from learning_journeys.site.labels import Labels
 from learning_journeys.site.pages import RenderOptions, build_site
-from learning_journeys.site.stats import journey_stats
 from learning_journeys.site.templates import make_environment
 from learning_journeys.validation.loading import load_journeys
 from learning_journeys.validation.schema_check import journey_schema

@@ -25,8 +25,8 @@ from functools import cache
 from icalendar import Calendar, Event, Timezone
 
 from learning_journeys.model.journey import Cohort, Group, Journey
+from learning_journeys.model.schedule import ScheduledSession, cohort_sessions
 from learning_journeys.site.labels import labels_for
-from learning_journeys.site.schedule import ScheduledSession, cohort_sessions
 
 PRODID = "-//mkdocs-learning-journeys//EN"
 _SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=timezone.utc)

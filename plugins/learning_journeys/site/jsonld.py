@@ -13,8 +13,8 @@ from typing import Any
 from learning_journeys.model.activity_types import ACTIVITY_TYPES
 from learning_journeys.model.durations import to_iso
 from learning_journeys.model.journey import Journey
+from learning_journeys.model.schedule import ScheduledSession
 from learning_journeys.model.vocabulary import MODALITIES
-from learning_journeys.site.schedule import ScheduledSession
 
 
 def journey_jsonld(journey: Journey, schedules: dict[str, list[ScheduledSession]]) -> dict[str, Any]:

@@ -16,12 +16,12 @@ from typing import Any
 from jinja2 import Environment
 
 from learning_journeys.model.journey import PHASE_KEYS, Activity, Cohort, Journey, Phase
+from learning_journeys.model.schedule import ScheduledSession, cohort_sessions
+from learning_journeys.model.stats import JourneyStats, journey_stats
 from learning_journeys.site.jsonld import journey_jsonld
 from learning_journeys.site.labels import Labels, labels_for
 from learning_journeys.site.page_plan import NavNode, PageSpec, RenderOptions, SitePlan, Uris
 from learning_journeys.site.sanitize import plain_text
-from learning_journeys.site.schedule import ScheduledSession, cohort_sessions
-from learning_journeys.site.stats import JourneyStats, journey_stats
 from learning_journeys.site.templates import icon, make_environment, render
 from learning_journeys.site.timeline import (
     activity_dates,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from learning_journeys.model.journey import Activity, Cohort, Journey, Occurrence, Phase
-from learning_journeys.site.schedule import ScheduledSession
+from learning_journeys.model.schedule import ScheduledSession
 
 TimelineItem = tuple[Phase, Activity, Occurrence | None]
 
