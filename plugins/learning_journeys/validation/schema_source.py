@@ -17,6 +17,7 @@ from learning_journeys.model.activity_types import COMMON_FIELDS, ActivityType
 from learning_journeys.model.durations import DURATION_PATTERN
 from learning_journeys.model.schema_parts import id_list, markdown, obj, prop, ref, slug, text, url
 from learning_journeys.model.vocabulary import DATE, LANG, MODALITIES, PHASE_KEYS, SLUG, TIME, TIMEZONE, URL
+from learning_journeys.validation.schema_nl import add_dutch
 
 SCHEMA_ID = "https://mkdocs-learning-journeys.invalid/schemas/journey.schema.json"
 
@@ -479,7 +480,7 @@ def build_schema() -> dict[str, Any]:
             items={"$ref": "#/$defs/cohort"},
         ),
     }
-    return {
+    schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "Learning journey",
@@ -490,6 +491,7 @@ def build_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "$defs": defs,
     }
+    return add_dutch(schema)
 
 
 def render() -> str:
