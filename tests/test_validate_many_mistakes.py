@@ -1,9 +1,10 @@
 """One file with many different mistakes: every one is reported, in one run, on its own line.
 
 Each expected problem is marked at the end of its line: ``# <- LJ100`` (errors) or
-``# <- warning LJ209``. Checks run in stages (reading, schema, meaning; ids and references
-are checked whatever the schema says, the other meaning checks need a schema-valid file), so
-there is one file per stage, each with every mistake its stage can report.
+``# <- warning LJ209``. Checks run in stages (reading, schema, meaning; ids, references,
+dates, times, time zones and durations are checked whatever the schema says, the other
+meaning checks need a schema-valid file), so there is one file per stage, each with every
+mistake its stage can report, and a new author's draft that mixes them all.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ import pytest
 from click.testing import CliRunner
 from learning_journeys.cli import cli
 from learning_journeys.validation.loading import load_journeys
-from validation_helpers import pairs, show
+from validation_helpers import TESTS, find, pairs, show
+
+# A Dutch first draft with a dozen typical mistakes of schema and meaning mixed.
+DUTCH_DRAFT = TESTS / "data" / "mistakes" / "eerste-concept.yaml"
 
 SCHEMA_MISTAKES = """\
 id: Many_Mistakes  # <- LJ104 LJ101
@@ -171,3 +175,33 @@ def test_the_command_prints_every_mistake_in_one_run(tmp_path: Path) -> None:
         errors, warnings = marked(text)
         for code, line in errors + warnings:
             assert (str(tmp_path / name), str(line), code) in printed, (name, code, line)
+
+
+def test_a_dutch_draft_gets_every_mistake_in_one_run(tmp_path: Path) -> None:
+    """Misspelt and Dutch keys, `1,5 uur`, `"10.30"`, 30 February, `America/NewYork`, an unknown
+    id and a Dutch type word: the schema errors do not hide the dates, times and time zones."""
+    text = DUTCH_DRAFT.read_text(encoding="utf-8")
+    errors, warnings = marked(text)
+    assert sum(errors.values()) >= 12
+    result = load_journeys([DUTCH_DRAFT], base=DUTCH_DRAFT.parent)
+    # Each mistake once: the required `title` the misspelt `titel` stands for is said with it.
+    found = pairs(result.diagnostics) - Counter({("LJ101", 2): 1})
+    assert found == errors, show(result.diagnostics)
+    assert pairs(result.diagnostics, errors=False) == warnings, show(result.diagnostics)
+    hints = {(d.code, d.line): d.hint for d in result.diagnostics}
+    assert hints[("LJ101", 2)] == "is `titel` a misspelling of `title`?"
+    assert hints[("LJ104", 26)] == "write `1h30m`"
+    assert hints[("LJ207", 57)] == "did you mean `America/New_York`?"
+    assert hints[("LJ201", 35)] == "did you mean `micromodule-1`?"
+    # a value of several allowed forms is explained by the form it has
+    assert "peer, manager" in (hints[("LJ103", 53)] or "")
+    # the activity with a Dutch type word still has its other fields checked
+    assert find(result.diagnostics, "LJ104", 39) and find(result.diagnostics, "LJ103", 34)
+
+
+def test_the_dutch_draft_in_one_command_run() -> None:
+    result = CliRunner().invoke(cli, ["validate", str(DUTCH_DRAFT)], catch_exceptions=False)
+    assert result.exit_code == 1
+    printed = set(re.findall(r"^\S+\.yaml:(\d+):\d+: error (LJ\d{3}) ", result.stdout, re.M))
+    errors, _warnings = marked(DUTCH_DRAFT.read_text(encoding="utf-8"))
+    assert {(str(line), code) for code, line in errors} <= printed

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from learning_journeys.model.durations import DURATION_PATTERN, parse_duration
-from learning_journeys.validation import references, schema_check
+from learning_journeys.validation import field_rules, references, schema_check
 from learning_journeys.validation.diagnostics import CODES
 from learning_journeys.validation.loading import load_journeys
 from learning_journeys.validation.yaml_loader import load_yaml_bytes
@@ -285,3 +285,19 @@ def test_every_kind_of_id_problem_is_found_at_its_place() -> None:
         ("LJ201", ("phases", "pre", "activities", 0, "prerequisites", 1)),
         ("LJ202", ("phases", "pre", "activities", 0, "prerequisites", 0)),
     ]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        [],
+        {"phases": {"pre": {"activities": [None, {"duration": 15}, {"sessions": {"start": "09:00"}}]}}},
+        {"cohorts": [{"start": 20270301, "timezone": ["x"], "sessions": {"a": None, 1: {"date": 3}}}]},
+        {"cohorts": [{"groups": [None, {"sessions": []}]}, "x"]},
+        {"cohorts": [{"start": "2027-13-45", "timezone": "GMT+1", "sessions": {"s": {"start": "9.30"}}}]},
+    ],
+)
+def test_fields_are_checked_on_data_of_any_shape(data: object) -> None:
+    """Only well-formed values are checked: anything else is the schema's error, said once."""
+    assert field_rules.check_fields(data) == []

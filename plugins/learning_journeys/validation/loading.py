@@ -18,7 +18,7 @@ from typing import Any
 
 from learning_journeys.model.building import journey_from_data
 from learning_journeys.model.journey import Journey
-from learning_journeys.validation import references, rules, schema_check
+from learning_journeys.validation import field_rules, references, rules, schema_check
 from learning_journeys.validation.diagnostics import Diagnostic, PendingDiagnostic, display_path
 from learning_journeys.validation.schema_source import SLUG
 from learning_journeys.validation.yaml_loader import (
@@ -259,8 +259,10 @@ def _load(path: Path, root: Path, shown: str) -> FileResult:
     if not schema_check.is_valid(data):
         pending.extend(schema_check.schema_problems(data))
     schema_ok = not pending
-    # Also when the schema failed: a typo in one place must not hide a wrong id in another.
+    # Also when the schema failed: a typo in one place must not hide a wrong id or an
+    # impossible date in another.
     pending.extend(references.check_ids_and_references(data))
+    pending.extend(field_rules.check_fields(data))
     journey = None
     content_files: list[Path] = []
     if schema_ok:

@@ -12,7 +12,6 @@ from datetime import date
 
 from learning_journeys.model.journey import Activity, Journey, Reflection, Session
 from learning_journeys.validation.diagnostics import JsonPath, PendingDiagnostic, Severity
-from learning_journeys.validation.time_zones import timezone_problem
 
 ActivityAt = tuple[JsonPath, Activity]
 
@@ -25,7 +24,6 @@ def check_planning(journey: Journey) -> list[PendingDiagnostic]:
     found += _reflections_after(journey)
     found += _groups_without_activities(journey)
     found += _enrolment(journey)
-    found += _fixed_time_zones(journey)
     found += _copied_reflections(journey)
     return found
 
@@ -149,14 +147,6 @@ def _enrolment(j: Journey) -> list[PendingDiagnostic]:
                     hint="close enrolment on or before the start date",
                 )
             )
-    return out
-
-
-def _fixed_time_zones(j: Journey) -> list[PendingDiagnostic]:
-    out = []
-    for path, s in _sessions(j):
-        if s.timezone and (problem := timezone_problem(path + ("timezone",), s.timezone)):
-            out.append(problem)
     return out
 
 

@@ -1,29 +1,24 @@
-"""Checks the schema cannot express: ids, references, order, time and plausibility.
+"""Checks the schema cannot express: order, questions, coverage, links and planning.
 
-They run on the model of a schema-valid journey and report by JSON path, so
-that the line lookup is paid only when something is found.
+They run on the model of a schema-valid journey and report by JSON path, so that
+the line lookup is paid only when something is found. Single fields (dates, times,
+time zones, durations) and ids and references are checked on the data itself, in
+:mod:`field_rules` and :mod:`references`, so that they run also when the schema fails.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 
 from learning_journeys.model.activity_types import Kind, activity_type
 from learning_journeys.model.journey import PHASE_KEYS, Activity, Journey, MicroModule
-from learning_journeys.model.vocabulary import SLUG, WORKDAY_MINUTES
+from learning_journeys.model.vocabulary import SLUG
 from learning_journeys.validation.diagnostics import JsonPath, PendingDiagnostic, Severity
 from learning_journeys.validation.hints import BARE_HOST
 from learning_journeys.validation.planning_rules import check_planning
-from learning_journeys.validation.time_zones import timezone_problem
 
 _SLUG = re.compile(SLUG)
-
-# A micro-module is short by definition; anything longer is a design smell.
-MICRO_MODULE_MAX_MINUTES = 60
-# Nobody spends more than five working days on one activity.
-ACTIVITY_MAX_MINUTES = 5 * WORKDAY_MINUTES
 
 
 def activity_paths(journey: Journey) -> dict[str, JsonPath]:
@@ -39,57 +34,11 @@ def check_journey(journey: Journey) -> list[PendingDiagnostic]:
     """All meaning-level problems of one journey."""
     found: list[PendingDiagnostic] = []
     found += _prerequisite_order(journey)
-    found += _sessions(journey)
-    found += _durations(journey)
     found += _questions(journey)
     found += _coverage(journey)
-    found += _cohorts(journey)
-    found += _dates_in_range(journey)
     found += check_planning(journey)
     found += _links_without_scheme(journey)
     return found
-
-
-# A journey's dates, with up to 104 weeks and 730 days on top, stay in a range every
-# calendar, date library and learner's browser handles.
-FIRST_YEAR, LAST_YEAR = 1900, 2199
-
-
-def _dates_in_range(j: Journey) -> list[PendingDiagnostic]:
-    """Cohort and session dates between 1900 and 2199 (a typo such as 9999 would break calendars)."""
-    dated: list[tuple[JsonPath, str]] = []
-    for i, c in enumerate(j.cohorts):
-        dated.append((("cohorts", i, "start"), c.start))
-        dated += [(("cohorts", i, "sessions", sid, "date"), o.date) for sid, o in c.sessions if o.date]
-        for g, group in enumerate(c.groups):
-            where: JsonPath = ("cohorts", i, "groups", g, "sessions")
-            dated += [(where + (sid, "date"), o.date) for sid, o in group.sessions if o.date]
-    unreal = [(path, value) for path, value in dated if not _is_real_date(value)]
-    dated = [(path, value) for path, value in dated if _is_real_date(value)]
-    out = [
-        PendingDiagnostic(
-            path,
-            "LJ207",
-            f"`{value}` is outside the years {FIRST_YEAR}–{LAST_YEAR} that journeys are planned in",
-            hint="check the year",
-        )
-        for path, value in dated
-        if not FIRST_YEAR <= int(value[:4]) <= LAST_YEAR
-    ]
-    # A cohort's own dates are checked with the cohort; a group's only here.
-    return out + [
-        PendingDiagnostic(path, "LJ207", f"`{value}` is not a real date")
-        for path, value in unreal
-        if "groups" in path
-    ]
-
-
-def _is_real_date(value: str) -> bool:
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _prerequisite_order(j: Journey) -> list[PendingDiagnostic]:
@@ -201,77 +150,6 @@ def _cycles(j: Journey, paths: dict[str, JsonPath]) -> list[PendingDiagnostic]:
     return out
 
 
-def _minutes(hhmm: str) -> int:
-    h, m = hhmm.split(":")
-    return int(h) * 60 + int(m)
-
-
-def _sessions(j: Journey) -> list[PendingDiagnostic]:
-    out = []
-    for p in j.phases:
-        for i, a in enumerate(p.activities):
-            for k, s in enumerate(a.sessions):
-                if s.start and s.end and _minutes(s.end) <= _minutes(s.start):
-                    out.append(
-                        PendingDiagnostic(
-                            ("phases", p.key, "activities", i, "sessions", k, "end"),
-                            "LJ204",
-                            f"session `{s.id}` ends ({s.end}) before or when it starts ({s.start})",
-                        )
-                    )
-    designed = {s.id: s for _p, a in j.activities() for s in a.sessions}
-    for ci, c in enumerate(j.cohorts):
-        for sid, o in c.sessions:
-            # An override may change only one end of the session: check the times that apply.
-            design = designed.get(sid)
-            start = o.start or (design.start if design else None)
-            end = o.end or (design.end if design else None)
-            if start and end and _minutes(end) <= _minutes(start):
-                out.append(
-                    PendingDiagnostic(
-                        ("cohorts", ci, "sessions", sid, "end" if o.end else "start"),
-                        "LJ204",
-                        f"session `{sid}` ends ({end}) before or when it starts ({start})",
-                    )
-                )
-    return out
-
-
-def _durations(j: Journey) -> list[PendingDiagnostic]:
-    out = []
-    for p in j.phases:
-        for i, a in enumerate(p.activities):
-            path = ("phases", p.key, "activities", i, "duration")
-            minutes = a.duration_minutes
-            if minutes is None:
-                continue
-            if minutes <= 0:
-                out.append(
-                    PendingDiagnostic(path, "LJ205", f"duration of `{a.id}` is zero", hint="e.g. `15m`")
-                )
-            elif minutes > ACTIVITY_MAX_MINUTES:
-                out.append(
-                    PendingDiagnostic(
-                        path,
-                        "LJ205",
-                        f"duration of `{a.id}` is {minutes // 60} hours: more than five working days",
-                        Severity.WARNING,
-                        hint="check the unit (m = minutes, h = hours, d = working days of 8 hours)",
-                    )
-                )
-            elif isinstance(a, MicroModule) and minutes > MICRO_MODULE_MAX_MINUTES:
-                out.append(
-                    PendingDiagnostic(
-                        path,
-                        "LJ205",
-                        f"micro-module `{a.id}` takes {minutes} minutes; micro-modules are short",
-                        Severity.WARNING,
-                        hint=f"keep it under {MICRO_MODULE_MAX_MINUTES} minutes, or split it",
-                    )
-                )
-    return out
-
-
 def _questions(j: Journey) -> list[PendingDiagnostic]:
     out = []
     for p in j.phases:
@@ -316,28 +194,6 @@ def _coverage(j: Journey) -> list[PendingDiagnostic]:
                     hint="link an objective to it with `supports`",
                 )
             )
-    return out
-
-
-def _cohorts(j: Journey) -> list[PendingDiagnostic]:
-    out = []
-    for i, c in enumerate(j.cohorts):
-        try:
-            date.fromisoformat(c.start)
-        except ValueError:
-            out.append(PendingDiagnostic(("cohorts", i, "start"), "LJ207", f"`{c.start}` is not a real date"))
-        if problem := timezone_problem(("cohorts", i, "timezone"), c.timezone):
-            out.append(problem)
-        for sid, o in c.sessions:
-            if o.date:
-                try:
-                    date.fromisoformat(o.date)
-                except ValueError:
-                    out.append(
-                        PendingDiagnostic(
-                            ("cohorts", i, "sessions", sid, "date"), "LJ207", f"`{o.date}` is not a real date"
-                        )
-                    )
     return out
 
 

@@ -46,6 +46,31 @@ def _precise_validator() -> Any:
     return jsonschema.Draft202012Validator(journey_schema())
 
 
+@lru_cache(maxsize=1)
+def _untyped_validator() -> Any:
+    """Checks the fields of activities whose ``type`` is missing or unknown.
+
+    The journey schema chooses an activity's fields by its type, so an activity of type
+    `werkvorm` would have none checked: a wrong type word would hide a wrong time in the same
+    activity. Here such an activity is checked against every field any type has (whose
+    definition all types share); its unknown keys are left alone, as they depend on the type.
+    """
+    import jsonschema
+
+    defs = journey_schema()["$defs"]
+    fields: dict[str, list[Any]] = {}
+    for name in ACTIVITY_TYPES:
+        for key, sub in defs[name.replace("-", "_")].get("properties", {}).items():
+            fields.setdefault(key, []).append(sub)
+    shared = {key: subs[0] for key, subs in fields.items() if all(s == subs[0] for s in subs)}
+    common = {k: v for k, v in defs["activityBase"]["properties"].items() if k != "type"}
+    known_type = {"properties": {"type": {"enum": list(ACTIVITY_TYPES)}}, "required": ["type"]}
+    activity = {"if": {"not": known_type}, "then": {"properties": common | shared}}
+    phase = {"properties": {"activities": {"items": activity}}}
+    schema = {"$defs": defs, "properties": {"phases": {"properties": dict.fromkeys(src.PHASES, phase)}}}
+    return jsonschema.Draft202012Validator(schema)
+
+
 def is_valid(data: Any) -> bool:
     """Fast yes/no (compiled validator)."""
     try:
@@ -61,7 +86,7 @@ MAX_PROBLEMS_PER_FILE = 200
 def schema_problems(data: Any) -> list[PendingDiagnostic]:
     """Every schema problem in ``data``, as readable messages with JSON paths."""
     found: list[PendingDiagnostic] = []
-    errors = list(_precise_validator().iter_errors(data))
+    errors = list(_precise_validator().iter_errors(data)) + list(_untyped_validator().iter_errors(data))
     paths_with_errors = {tuple(e.absolute_path) for e in errors}
     for error in errors:
         found.extend(_explain(error, paths_with_errors))
@@ -164,6 +189,15 @@ def _explain(
         error.instance, dict
     ):
         return _unknown_keys(error, path, where, paths_with_errors)
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        # One value of several allowed forms (a text or a list): explain the closest form.
+        from jsonschema.exceptions import best_match
+
+        # The form the value has says more than a list it could have been.
+        fitting = [e for e in error.context if e.validator != "type"]
+        closest = best_match(fitting or error.context)
+        if closest is not None and closest.validator != error.validator:
+            return _explain(closest, paths_with_errors)
     explain = _EXPLAINERS.get(str(error.validator), _schema_violation)
     return [explain(error, path, where)]
 
