@@ -312,6 +312,41 @@ def _sessions() -> Field:
     )
 
 
+def _agenda() -> Field:
+    return Field(
+        "agenda",
+        Kind.AGENDA,
+        prop(
+            "Agenda",
+            "The programme, item by item: a clock time as designed (`time`) or a length (`minutes`)."
+            " The facilitator's run sheet turns it into clock times from each meeting's real start;"
+            " `session` ties an item to one session of several.",
+            [[{"time": "09:00", "minutes": 30, "topic": "Welkom en verwachtingen", "session": "dag-1"}]],
+            type="array",
+            items=obj(
+                {
+                    "time": text("Time", "Start time of the item (HH:MM).", ["09:00"], pattern=TIME),
+                    "minutes": prop(
+                        "Minutes",
+                        "How long the item takes; later items without a time follow it.",
+                        [20],
+                        type="integer",
+                        minimum=1,
+                        maximum=1440,
+                    ),
+                    "topic": text("Topic", "What happens.", ["Oefenen met een acteur"]),
+                    "session": slug(
+                        "Session",
+                        "The id of the session this item belongs to (default: every session).",
+                        ["dag-1"],
+                    ),
+                },
+                required=["topic"],
+            ),
+        ),
+    )
+
+
 FEEDBACK_SOURCES = ("peer", "manager", "coach", "client", "team")
 
 
@@ -383,23 +418,7 @@ def _workshop() -> ActivityType:
             ),
             _sessions(),
             _per_group(),
-            Field(
-                "agenda",
-                Kind.AGENDA,
-                prop(
-                    "Agenda",
-                    "The programme, item by item.",
-                    [[{"time": "09:00", "topic": "Welkom en verwachtingen"}]],
-                    type="array",
-                    items=obj(
-                        {
-                            "time": text("Time", "Start time of the item (HH:MM).", ["09:00"], pattern=TIME),
-                            "topic": text("Topic", "What happens.", ["Oefenen met een acteur"]),
-                        },
-                        required=["topic"],
-                    ),
-                ),
-            ),
+            _agenda(),
             Field(
                 "prework",
                 Kind.IDS,
@@ -515,6 +534,7 @@ def _intervision() -> ActivityType:
             ),
             _sessions(),
             _per_group(),
+            _agenda(),
         ),
         icon="account-group",
         schema_org="EducationEvent",

@@ -144,8 +144,13 @@ class Question:
 
 @dataclass(frozen=True)
 class AgendaItem:
+    """One item of a meeting's programme: a clock time as designed, or a length in minutes
+    from which the facilitator's run sheet counts clock times from each meeting's real start."""
+
     topic: str
     time: str | None = None
+    minutes: int | None = None
+    session: str | None = None  # the session it belongs to; every session when None
 
 
 @dataclass(frozen=True)
@@ -224,6 +229,7 @@ class Portfolio(Activity):
 class Intervision(Activity):
     method: str | None = None
     group_size: int | None = None
+    agenda: tuple[AgendaItem, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

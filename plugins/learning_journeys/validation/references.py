@@ -47,6 +47,7 @@ def check_ids_and_references(data: Any) -> list[PendingDiagnostic]:
         + _unknown_cohort_sessions(parts)
         + _unknown_references(parts.activities, "evidence_for", _ids(parts.objectives), "objective")
         + _unknown_after(parts)
+        + _unknown_agenda_sessions(parts)
         + _duplicate_groups(parts)
         + _sessions_named_like_meetings(parts)
         + _reserved_activity_ids(parts)
@@ -181,6 +182,18 @@ def _unknown_after(parts: _Parts) -> list[PendingDiagnostic]:
         for path, a in parts.activities
         if isinstance(ref := a.get("after"), str) and _SLUG.match(ref) and ref not in known
     ]
+
+
+def _unknown_agenda_sessions(parts: _Parts) -> list[PendingDiagnostic]:
+    """An agenda item tied to a session its activity does not have."""
+    out = []
+    for path, activity in parts.activities:
+        known = _ids(_mappings(activity.get("sessions"), path + ("sessions",)))
+        for item_path, item in _mappings(activity.get("agenda"), path + ("agenda",)):
+            ref = item.get("session")
+            if isinstance(ref, str) and _SLUG.match(ref) and ref not in known:
+                out.append(_unknown(ref, known, item_path + ("session",), "session"))
+    return out
 
 
 def _duplicate_groups(parts: _Parts) -> list[PendingDiagnostic]:
