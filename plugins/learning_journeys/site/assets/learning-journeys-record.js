@@ -41,7 +41,9 @@ export const LIMITS = Object.freeze({
  * @typedef {Record<string, ActivityRecord>} Activities
  * @typedef {{id: string, title: string, phase: string, type: string, optional?: boolean,
  *   prerequisites?: string[], week?: number | null, until_week?: number | null, due_week?: number | null,
- *   objectives?: string[], prior_learning?: boolean, after?: string | null}} ActivityInfo
+ *   objectives?: string[], prior_learning?: boolean, after?: string | null, minutes?: number | null,
+ *   url?: string}} ActivityInfo
+ *   `minutes`: its duration; `url`: its page, where a page needs links (the catalogue)
  * @typedef {{activity: string, id: string, number?: number | null, title?: string | null, cohort: string, group?: string | null,
  *   day?: string | null, start?: string | null, cancelled?: boolean}} Meeting
  *   One meeting of one cohort (and group): `day` is YYYY-MM-DD, `start` an ISO date and time.
@@ -746,22 +748,95 @@ export function quoteLines(text) {
 }
 
 /**
- * The journey record as Markdown, to read and share.
+ * How a record is written: Markdown or HTML. Each method returns one block (a paragraph, a
+ * heading, a list) of text already escaped with `text` (what an author or the learner wrote)
+ * or `own` (our labels); `quote` takes the learner's text as it is.
+ * @typedef {{
+ *   text: (raw: string) => string,
+ *   own: (raw: string) => string,
+ *   heading: (level: number, html: string) => string,
+ *   para: (html: string) => string,
+ *   label: (html: string, rest?: string) => string,
+ *   note: (html: string) => string,
+ *   quote: (raw: string) => string,
+ *   checklist: (items: {done: boolean, text: string, rest: string}[]) => string,
+ *   facts: (items: [label: string, value: string][]) => string,
+ * }} Writer
+ * @typedef {{t: Translate, date: FormatDate, choice?: Choice | null, learner?: string}} Words
+ *   labels and dates in the journey's language, the learner's cohort and group, and the name the
+ *   learner typed (if any)
+ */
+
+/** @type {Writer} */
+const MARKDOWN = {
+  text: mdEscape,
+  own: (raw) => raw,
+  heading: (level, text) => `${"#".repeat(level)} ${text}`,
+  para: (text) => text,
+  label: (text, rest) => `**${text}**${rest ? ` ${rest}` : ""}`,
+  note: (text) => `*${text}*`,
+  quote: (raw) => quoteLines(raw),
+  checklist: (items) => items.map((i) => `- [${i.done ? "x" : " "}] ${i.text}${i.rest}`).join("\n"),
+  facts: (items) => items.map(([k, v]) => `- **${k}:** ${v}`).join("\n"),
+};
+
+/** @param {unknown} text */
+export const htmlEscape = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** @type {Writer} */
+const HTML = {
+  text: htmlEscape,
+  own: htmlEscape,
+  heading: (level, text) => `<h${level}>${text}</h${level}>`,
+  para: (text) => `<p>${text}</p>`,
+  label: (text, rest) => `<p class="label"><strong>${text}</strong>${rest ? ` ${rest}` : ""}</p>`,
+  note: (text) => `<p class="note">${text}</p>`,
+  quote: (raw) => `<blockquote>${raw.trimEnd().split(/\r?\n\s*\r?\n/)
+    .map((p) => `<p>${p.split(/\r?\n/).map(htmlEscape).join("<br>")}</p>`).join("")}</blockquote>`,
+  checklist: (items) => `<ul class="checklist">${items.map((i) => `<li><span class="box" aria-hidden="true">${i.done ? "☑" : "☐"}</span> `
+    + `${i.text}<span class="meta">${i.rest}</span></li>`).join("")}</ul>`,
+  facts: (items) => `<dl class="facts">${items.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join("")}</dl>`,
+};
+
+/**
+ * The learner's cohort (and group) as a reader knows them: their titles.
+ * @param {JourneyData} data
+ * @param {Choice | null | undefined} choice
+ */
+export function cohortName(data, choice) {
+  if (!choice) return "";
+  const cohort = (data.cohorts || []).find((c) => c.id === choice.cohort);
+  if (!cohort) return "";
+  const group = choice.group ? (cohort.groups || []).find((g) => g.id === choice.group) : undefined;
+  return group ? `${cohort.title} · ${group.title}` : cohort.title;
+}
+
+/**
+ * The journey record's blocks, for any writer: the title, who and when, the progress checklist,
+ * evidence and reflections per objective, the rest per activity, and what the journey no longer has.
+ * @param {Writer} w
  * @param {JourneyData} data
  * @param {Activities} activities
  * @param {string} exported ISO date
- * @param {{t: Translate, date: FormatDate, choice?: Choice | null}} words labels and dates in the
- *   journey's language, and the learner's cohort and group
+ * @param {Words} words
+ * @returns {string[]}
  */
-export function recordMarkdown(data, activities, exported, words) {
+function recordBlocks(w, data, activities, exported, words) {
   const { t, date } = words;
   const known = new Set(data.activities.map((a) => a.id));
   const done = data.activities.filter((a) => isDone(activities[a.id])).length;
-  const out = [`# ${t("js_md_title")}: ${mdEscape(data.title)}`, ""];
-  out.push(`${t("js_md_exported", { date: date(exported) })}. `
-    + `${t("js_progress_count", { done, total: data.activities.length })}.`, "");
-  out.push(`## ${t("js_progress_heading")}`, "");
-  for (const a of data.activities) {
+  const out = [w.heading(1, `${w.own(t("js_md_title"))}: ${w.text(data.title)}`)];
+  /** @type {[string, string][]} */
+  const who = [];
+  const learner = (words.learner || "").trim();
+  if (learner) who.push([w.own(t("js_learner_name")), w.text(learner)]);
+  const cohort = cohortName(data, words.choice);
+  if (cohort) who.push([w.own(t("js_cohort_label")), w.text(cohort)]);
+  if (who.length) out.push(w.facts(who));
+  out.push(w.para(w.own(`${t("js_md_exported", { date: date(exported) })}. `
+    + `${t("js_progress_count", { done, total: data.activities.length })}.`)));
+  out.push(w.heading(2, w.own(t("js_progress_heading"))));
+  out.push(w.checklist(data.activities.map((a) => {
     const record = activities[a.id] || {};
     let when = record.done ? ` · ${t("js_done_on", { date: date(record.done, false) })}` : "";
     if (!record.done && isDone(record) && record.prior) {
@@ -770,71 +845,64 @@ export function recordMarkdown(data, activities, exported, words) {
       when = ` · ${t("js_meetings_count", { done: Object.keys(record.meetings).length,
         total: meetingsFor(data, a.id, words.choice || null).filter((m) => !m.cancelled).length })}`;
     }
-    out.push(`- [${isDone(record) ? "x" : " "}] ${mdEscape(a.title)} (${mdEscape(a.phase)} · ${mdEscape(a.type)})${when}`);
-  }
-  out.push("");
+    return { done: isDone(record), text: w.text(a.title), rest: ` (${w.text(a.phase)} · ${w.text(a.type)})${w.own(when)}` };
+  })));
   const titles = new Map((data.objectives || []).map((o) => [o.id, o.title]));
   let byObjective = false;
-  /** @param {string} title @param {ActivityRecord} record @param {string} [level] */
+  /** @param {string} saved */
+  const savedOn = (saved) => w.note(w.own(t("js_saved", { date: date(saved) })));
+  /** @param {string} title @param {ActivityRecord} record @param {number} [level] */
   const describe = (title, record, level) => {
-    const lines = [`${level || "###"} ${mdEscape(title)}`, ""];
+    const blocks = [w.heading(level || 3, w.text(title))];
     if (record.prior && record.prior.text.trim()) {
-      lines.push(`**${t("js_prior_recognised")}**`, "", quoteLines(record.prior.text), "",
-        `*${t("js_saved", { date: date(record.prior.saved) })}*`, "");
+      blocks.push(w.label(w.own(t("js_prior_recognised"))), w.quote(record.prior.text), savedOn(record.prior.saved));
     }
     const reflections = Object.entries(record.reflections || {}).sort((x, y) => Number(x[0]) - Number(y[0]));
     for (const [, entry] of reflections) {
       if (!entry.text.trim()) continue;
-      lines.push(`**${mdEscape(entry.prompt || "")}**`, "", quoteLines(entry.text), "",
-        `*${t("js_saved", { date: date(entry.saved) })}*`, "");
+      blocks.push(w.label(w.text(entry.prompt || "")), w.quote(entry.text), savedOn(entry.saved));
     }
     if (record.evidence && record.evidence.text.trim()) {
-      lines.push(`**${t("js_evidence_label")}**`, "", quoteLines(record.evidence.text), "",
-        `*${t("js_saved", { date: date(record.evidence.saved) })}*`, "");
+      blocks.push(w.label(w.own(t("js_evidence_label"))), w.quote(record.evidence.text), savedOn(record.evidence.saved));
     }
     for (const [meeting, entries] of Object.entries(record.journal || {})) {
       const written = Object.entries(entries).filter(([, e]) => e.text.trim())
         .sort((x, y) => Number(x[0]) - Number(y[0]));
       if (!written.length) continue;
       const number = /-([0-9]+)$/.exec(meeting);
-      lines.push(`**${t("js_journal_after", { meeting: number ? t("js_meeting", { number: number[1] }) : meeting })}**`, "");
-      for (const [, entry] of written) {
-        lines.push(`*${mdEscape(entry.prompt || "")}*`, "", quoteLines(entry.text), "",
-          `*${t("js_saved", { date: date(entry.saved) })}*`, "");
-      }
+      blocks.push(w.label(w.own(t("js_journal_after", { meeting: number ? t("js_meeting", { number: number[1] }) : meeting }))));
+      for (const [, entry] of written) blocks.push(w.note(w.text(entry.prompt || "")), w.quote(entry.text), savedOn(entry.saved));
     }
     for (const [objective, entry] of Object.entries(record.portfolio || {})) {
       if (!entry.text.trim() || byObjective || level) continue;  // else it shows with its objective
-      lines.push(`**${mdEscape(titles.get(objective) || objective)}**`, "", quoteLines(entry.text), "",
-        `*${t("js_saved", { date: date(entry.saved) })}*`, "");
+      blocks.push(w.label(w.text(titles.get(objective) || objective)), w.quote(entry.text), savedOn(entry.saved));
     }
     const answers = Object.values(record.quiz || {});
     if (answers.length) {
       const right = answers.filter((x) => x.correct).length;
-      lines.push(`**${t("knowledge_check")}:** ${t("js_quiz_score", { right, total: answers.length })}`, "");
+      blocks.push(w.label(w.own(`${t("knowledge_check")}:`), w.own(t("js_quiz_score", { right, total: answers.length }))));
     }
-    return lines.length > 2 ? lines : [];
+    return blocks.length > 1 ? blocks : [];
   };
   // For the development conversation: per objective, the portfolio's evidence for it, then what the
   // activities that serve it hold (an activity serving two objectives shows under both).
   /** @type {string[]} */
   const perObjective = [];
   for (const o of data.objectives || []) {
-    const lines = [];
+    /** @type {string[]} */
+    const blocks = [];
     for (const a of data.activities) {
       const entry = ((activities[a.id] || {}).portfolio || {})[o.id];
       if (entry && entry.text.trim()) {
-        lines.push(`**${t("js_portfolio_evidence")}** (${mdEscape(a.title)})`, "", quoteLines(entry.text), "",
-          `*${t("js_saved", { date: date(entry.saved) })}*`, "");
+        blocks.push(w.label(w.own(t("js_portfolio_evidence")), `(${w.text(a.title)})`), w.quote(entry.text), savedOn(entry.saved));
       }
     }
     for (const a of data.activities.filter((x) => (x.objectives || []).includes(o.id))) {
-      const part = describe(a.title, activities[a.id] || {}, "####");
-      if (part.length) lines.push(...part);
+      blocks.push(...describe(a.title, activities[a.id] || {}, 4));
     }
-    if (lines.length) perObjective.push(`### ${mdEscape(o.title)}`, "", ...lines);
+    if (blocks.length) perObjective.push(w.heading(3, w.text(o.title)), ...blocks);
   }
-  if (perObjective.length) out.push(`## ${t("js_md_objectives")}`, "", ...perObjective);
+  if (perObjective.length) out.push(w.heading(2, w.own(t("js_md_objectives"))), ...perObjective);
   byObjective = perObjective.length > 0;
   const grouped = byObjective
     ? new Set(data.activities.filter((a) => (a.objectives || []).some((id) => titles.has(id))).map((a) => a.id))
@@ -844,16 +912,134 @@ export function recordMarkdown(data, activities, exported, words) {
   for (const a of data.activities) {
     if (!grouped.has(a.id)) sections.push(...describe(a.title, activities[a.id] || {}));
   }
-  if (sections.length) out.push(`## ${t("js_md_notes")}`, "", ...sections);
+  if (sections.length) out.push(w.heading(2, w.own(t("js_md_notes"))), ...sections);
   /** @type {string[]} */
-  const otherLines = [];
+  const other = [];
   for (const id of Object.keys(activities).filter((k) => !known.has(k))) {
     const record = activities[id];
-    const lines = describe(id, record);
-    if (record.done && !lines.length) lines.push(`### ${mdEscape(id)}`, "");
-    if (record.done) lines.splice(2, 0, t("js_done_on", { date: date(record.done, false) }), "");
-    otherLines.push(...lines);
+    const blocks = describe(id, record);
+    if (record.done && !blocks.length) blocks.push(w.heading(3, w.text(id)));
+    if (record.done) blocks.splice(1, 0, w.para(w.own(t("js_done_on", { date: date(record.done, false) }))));
+    other.push(...blocks);
   }
-  if (otherLines.length) out.push(`## ${t("js_md_other")}`, "", ...otherLines);
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
+  if (other.length) out.push(w.heading(2, w.own(t("js_md_other"))), ...other);
+  return out;
+}
+
+/**
+ * The journey record as Markdown, to read and share.
+ * @param {JourneyData} data
+ * @param {Activities} activities
+ * @param {string} exported ISO date
+ * @param {Words} words
+ */
+export function recordMarkdown(data, activities, exported, words) {
+  const text = recordBlocks(MARKDOWN, data, activities, exported, words).join("\n\n");
+  return `${text.replace(/\n{3,}/g, "\n\n").trim()}\n`;
+}
+
+// Print-friendly and self-contained: no script, no link to load, system fonts only.
+const HTML_STYLE = `
+body{font:11pt/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;max-width:46rem;margin:2rem auto;padding:0 1rem}
+h1{font-size:1.6rem;margin:0 0 .5rem}h2{font-size:1.25rem;margin:2rem 0 .5rem;border-bottom:1px solid #999}
+h3{font-size:1.1rem;margin:1.5rem 0 .25rem}h4{font-size:1rem;margin:1rem 0 .25rem}
+blockquote{margin:.25rem 0;padding:.25rem .75rem;border-left:3px solid #3f51b5;background:#f4f5fb}
+.note,.meta{color:#555;font-size:.9em}.label{margin:.75rem 0 .25rem}
+.checklist{list-style:none;padding:0}.checklist li{margin:.15rem 0}.box{font-size:1.1em}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.facts{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:.5rem 0}.facts div{display:contents}
+.facts dt{font-weight:600}.facts dd{margin:0}
+@media print{body{margin:0;max-width:none}h2,h3,h4{break-after:avoid}blockquote{break-inside:avoid}}
+`;
+
+/**
+ * The journey record as a self-contained HTML document that prints well: for a manager or coach
+ * who reads it in a browser or on paper. Everything is escaped; it loads nothing.
+ * @param {JourneyData} data
+ * @param {Activities} activities
+ * @param {string} exported ISO date
+ * @param {Words & {lang?: string}} words
+ */
+export function recordHtml(data, activities, exported, words) {
+  const blocks = recordBlocks(HTML, data, activities, exported, words);
+  const title = `${words.t("js_md_title")}: ${data.title}`;
+  const lang = words.lang && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(words.lang) ? words.lang : "";
+  return `<!DOCTYPE html>\n<html${lang ? ` lang="${lang}"` : ""}>\n<head>\n<meta charset="utf-8">\n`
+    + `<meta name="viewport" content="width=device-width, initial-scale=1">\n`
+    + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n`
+    + `<title>${htmlEscape(title)}</title>\n<style>${HTML_STYLE}</style>\n</head>\n<body>\n<main>\n`
+    + `${blocks.join("\n")}\n</main>\n</body>\n</html>\n`;
+}
+
+/* ------------------------------------------------------- resume and time left */
+
+/**
+ * Minutes of the required activities not done yet: what "time left" means to a learner
+ * (optional ones are extra, and done ones are behind them).
+ * @param {JourneyData} data
+ * @param {Activities} records
+ */
+export function timeLeft(data, records) {
+  let minutes = 0;
+  for (const a of data.activities) {
+    if (!a.optional && !isDone(records[a.id])) minutes += typeof a.minutes === "number" ? a.minutes : 0;
+  }
+  return minutes;
+}
+
+/**
+ * Minutes as the pages write them (`1 h 30 min`, `45 min`, `1 u 30 min`).
+ * @param {number} minutes
+ * @param {string} hour the unit's label
+ * @param {string} minute
+ */
+export function formatMinutes(minutes, hour, minute) {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours && rest) return `${hours} ${hour} ${rest} ${minute}`;
+  if (hours) return `${hours} ${hour}`;
+  return `${rest} ${minute}`;
+}
+
+// The learner's last activity page per journey, beside the activities' entries.
+/** @param {string} journey */
+export const lastKey = (journey) => `${KEY_PREFIX}${journey}:@last`;
+
+// The name the learner types for their exported record (never sent anywhere).
+/** @param {string} journey */
+export const learnerKey = (journey) => `${KEY_PREFIX}${journey}:@learner`;
+
+/** Characters of the learner's name. */
+export const NAME_LIMIT = 200;
+
+/**
+ * Where "continue" goes: the activity page the learner visited last, while it is not done
+ * (they left off there); otherwise the suggested next activity on their calendar. Null when
+ * everything is done.
+ * @param {JourneyData} data
+ * @param {Activities} records
+ * @param {Choice | null} choice
+ * @param {string | null} last the id of the activity page visited last
+ * @returns {ActivityInfo | null}
+ */
+export function resumeTarget(data, records, choice, last) {
+  const visited = last ? data.activities.find((a) => a.id === last) : undefined;
+  if (visited && !isDone(records[visited.id])) return visited;
+  const found = suggestNextInTime(data, records, choice);
+  return found ? found.activity : null;
+}
+
+/**
+ * Whether a knowledge check is passed: every one of its questions answered right.
+ * @param {ActivityRecord} record
+ * @param {number} questions how many the check has
+ */
+export function quizPassed(record, questions) {
+  if (questions < 1) return false;
+  const quiz = record.quiz || {};
+  for (let i = 0; i < questions; i += 1) {
+    const answer = quiz[String(i)];
+    if (!answer || !answer.correct) return false;
+  }
+  return true;
 }
