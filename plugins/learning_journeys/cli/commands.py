@@ -1,4 +1,4 @@
-"""The ``journeys`` command: validate journeys, start a new one, show the schema."""
+"""The ``journeys`` command: validate journeys, compare two revisions, start a new one, show the schema."""
 
 from __future__ import annotations
 
@@ -166,6 +166,47 @@ def _yaml_text(value: str) -> str:
     if loaded.ok and loaded.data == {"key": value}:
         return value
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a double-quoted YAML scalar
+
+
+@cli.command()
+@click.argument("base")
+@click.argument("head", required=False)
+@click.option(
+    "--journeys",
+    "paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Journey file or folder to compare (repeatable; default: journeys/).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "text", "json"]),
+    default="markdown",
+    show_default=True,
+    help="markdown for a pull-request comment, text for a terminal, json for tools.",
+)
+def diff(base: str, head: str | None, paths: tuple[Path, ...], fmt: str) -> None:
+    """What changes in the journeys from git revision BASE to HEAD (default: the work tree).
+
+    A plan a reviewer can read: per journey, activities added, removed, moved, retyped or
+    renamed, dates per cohort, objectives, and the effect on time and coverage. Revisions are
+    read with git, never checked out. Exit status: 0 with or without changes, 2 usage error.
+    """
+    from learning_journeys.review.compare import compare  # only `diff` loads the review
+    from learning_journeys.review.revisions import RevisionError
+
+    try:
+        plan = compare(base, head, list(paths) or [DEFAULT_DIR])
+    except RevisionError as err:
+        raise click.UsageError(str(err)) from None
+    if fmt == "json":
+        from learning_journeys.review.plan_json import render_json as render
+    elif fmt == "text":
+        from learning_journeys.review.plan_text import render_text as render
+    else:
+        from learning_journeys.review.plan_markdown import render_markdown as render
+    click.echo(render(plan), nl=False)
 
 
 @cli.command()

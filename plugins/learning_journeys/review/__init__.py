@@ -1,0 +1,1 @@
+"""Reviewing a change to the journeys: what two git revisions differ in, as a plan people can read."""

@@ -1,0 +1,51 @@
+"""A plan as a pull-request comment: the summary first, a heading per journey, lists.
+
+Authors' words are escaped: a title can never become a link, an image or HTML in the comment.
+"""
+
+from __future__ import annotations
+
+import re
+
+from learning_journeys.review.changes import Plan
+from learning_journeys.review.outline import Code, Line, Part, comparing, outline, summary
+
+_WORDS = {"added": "**added**", "removed": "**removed**", "changed": "", "warning": "**check:**", None: ""}
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+
+
+def escape(text: str) -> str:
+    """Text that Markdown shows as it is (GitHub's renderer included)."""
+    return _SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))
+
+
+def code(text: str) -> str:
+    """An inline code span that holds any text, backticks included."""
+    text = " ".join(text.split())
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _parts(parts: tuple[Part, ...]) -> str:
+    return "".join(code(p.value) if isinstance(p, Code) else escape(p) for p in parts)
+
+
+def _lines(line: Line, depth: int) -> list[str]:
+    word = _WORDS[line.kind]
+    out = [f"{'  ' * depth}- {word + ' ' if word else ''}{_parts(line.parts)}"]
+    for child in line.children:
+        out += _lines(child, depth + 1)
+    return out
+
+
+def render_markdown(plan: Plan) -> str:
+    out = [f"**{escape(summary(plan))}**", "", _parts(comparing(plan))]
+    for journey in outline(plan):
+        out += ["", f"## {_parts(journey.heading)}", "", _parts(journey.subtitle)]
+        for section in journey.sections:
+            out += ["", f"### {section.title}", ""]
+            for line in section.lines:
+                out += _lines(line, 0)
+    return "\n".join(out) + "\n"
