@@ -28,7 +28,7 @@ from learning_journeys.model.journey import (
     Resource,
     Workshop,
 )
-from learning_journeys.model.schema_parts import id_list, markdown, obj, prop, slug, text, url
+from learning_journeys.model.schema_parts import id_list, lint_codes, markdown, obj, prop, slug, text, url
 from learning_journeys.model.vocabulary import MODALITIES, TIME
 
 
@@ -272,6 +272,16 @@ def _common_fields() -> tuple[Field, ...]:
                 "What the learner's manager does around this activity: what to discuss, when, what to"
                 " look for. Gathered on the journey's page for managers.",
                 ["Bespreek na de workshop welk klantgesprek je medewerker gaat voorbereiden."],
+            ),
+        ),
+        Field(
+            "ignore_lint",
+            Kind.TEXTS,
+            lint_codes(
+                "Design advice to skip",
+                "Design advice (warnings LJ301-LJ312) that does not apply to this activity on purpose:"
+                " `journeys validate` no longer gives it here. Say why in a comment.",
+                [["LJ307"]],
             ),
         ),
     )

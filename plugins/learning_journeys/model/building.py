@@ -121,6 +121,7 @@ def journey_from_data(
         evaluation=_evaluation(data.get("evaluation")),
         phases=tuple(_phase(key, data["phases"].get(key) or {}, content_loader) for key in PHASE_KEYS),
         cohorts=tuple(_cohort(c) for c in data.get("cohorts") or ()),
+        ignore_lint=tuple(data.get("ignore_lint") or ()),
     )
 
 
@@ -259,6 +260,7 @@ def journey_to_data(journey: Journey) -> dict[str, Any]:
         "version": journey.version,
         "goals": [_dataclass_data(g) for g in journey.goals],
         "objectives": [_dataclass_data(o) for o in journey.objectives],
+        "ignore_lint": list(journey.ignore_lint),
     }
     if journey.evaluation:
         data["evaluation"] = {name: _dataclass_data(level) for name, level in journey.evaluation.levels()}

@@ -192,6 +192,7 @@ class Activity:
     leader: str | None = None
     sessions: tuple[Session, ...] = ()
     per_group: bool = False
+    ignore_lint: tuple[str, ...] = ()  # design lint codes that do not apply here on purpose
 
     def occurrences(self) -> tuple[Occurrence, ...]:
         """Every meeting of every session, series expanded, in design order."""
@@ -348,6 +349,7 @@ class Journey:
     evaluation: Evaluation | None = None
     phases: tuple[Phase, ...] = field(default_factory=tuple)
     cohorts: tuple[Cohort, ...] = ()
+    ignore_lint: tuple[str, ...] = ()  # design lint codes that do not apply to this journey
 
     def activities(self) -> Iterator[tuple[Phase, Activity]]:
         """Every activity with its phase, in journey order."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from learning_journeys.model.vocabulary import SLUG, URL
+from learning_journeys.model.vocabulary import LINT_CODES, SLUG, URL
 
 
 def prop(title: str, description: str, examples: list[Any], **schema: Any) -> dict[str, Any]:
@@ -36,6 +36,13 @@ def id_list(title: str, description: str, examples: list[Any]) -> dict[str, Any]
         type="array",
         items={"type": "string", "pattern": SLUG},
         uniqueItems=True,
+    )
+
+
+def lint_codes(title: str, description: str, examples: list[Any]) -> dict[str, Any]:
+    """A list of design lint codes to switch off."""
+    return prop(
+        title, description, examples, type="array", items={"enum": list(LINT_CODES)}, uniqueItems=True
     )
 
 

@@ -26,6 +26,13 @@ WORKDAY_MINUTES = 8 * 60
 # Where the first users are; a cohort without `timezone` runs in it.
 DEFAULT_TIMEZONE = "Europe/Amsterdam"
 
+# The design lint's warnings (what each means is in validation/diagnostics.py): a journey or an
+# activity that departs from the advice on purpose switches them off with `ignore_lint`.
+LINT_CODES: tuple[str, ...] = (
+    "LJ301", "LJ302", "LJ303", "LJ304", "LJ305", "LJ306",
+    "LJ307", "LJ308", "LJ309", "LJ310", "LJ311", "LJ312",
+)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Modality:

@@ -135,6 +135,7 @@ TITLES: dict[str, str] = {
     "Community": "Community",
     "Platform": "Platform",
     "Activity": "Activiteit",
+    "Design advice to skip": "Ontwerpadvies overslaan",
 }
 
 DESCRIPTIONS: dict[str, str] = {
@@ -420,6 +421,14 @@ DESCRIPTIONS: dict[str, str] = {
     "Where the community lives.": "Waar de community te vinden is.",
     "One step of a phase. `type` decides which fields apply.":
         "Eén stap in een fase. `type` bepaalt welke velden gelden.",
+    "Design advice (warnings LJ301-LJ312) that does not apply to this activity on purpose:"
+    " `journeys validate` no longer gives it here. Say why in a comment.":
+        "Ontwerpadvies (waarschuwingen LJ301-LJ312) dat bewust niet voor deze activiteit geldt:"
+        " `journeys validate` geeft het hier niet meer. Zet in een opmerking waarom.",
+    "Design advice (warnings LJ301-LJ312) that does not apply to this journey on purpose:"
+    " `journeys validate` no longer gives it anywhere in the journey. Say why in a comment.":
+        "Ontwerpadvies (waarschuwingen LJ301-LJ312) dat bewust niet voor dit traject geldt:"
+        " `journeys validate` geeft het nergens in het traject meer. Zet in een opmerking waarom.",
 }
 
 

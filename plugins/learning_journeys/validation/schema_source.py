@@ -15,7 +15,7 @@ from typing import Any
 from learning_journeys.model.activity_types import ACTIVITY_TYPES as _SPECS
 from learning_journeys.model.activity_types import COMMON_FIELDS, ActivityType
 from learning_journeys.model.durations import DURATION_PATTERN
-from learning_journeys.model.schema_parts import id_list, markdown, obj, prop, ref, slug, text, url
+from learning_journeys.model.schema_parts import id_list, lint_codes, markdown, obj, prop, ref, slug, text, url
 from learning_journeys.model.vocabulary import DATE, LANG, MODALITIES, PHASE_KEYS, SLUG, TIME, TIMEZONE, URL
 from learning_journeys.validation.schema_nl import add_dutch
 
@@ -478,6 +478,12 @@ def build_schema() -> dict[str, Any]:
             [[{"id": "voorjaar-2027", "start": "2027-03-01", "timezone": "Europe/Amsterdam"}]],
             type="array",
             items={"$ref": "#/$defs/cohort"},
+        ),
+        "ignore_lint": lint_codes(
+            "Design advice to skip",
+            "Design advice (warnings LJ301-LJ312) that does not apply to this journey on purpose:"
+            " `journeys validate` no longer gives it anywhere in the journey. Say why in a comment.",
+            [["LJ303"]],
         ),
     }
     schema = {
