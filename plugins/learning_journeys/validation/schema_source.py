@@ -15,7 +15,17 @@ from typing import Any
 from learning_journeys.model.activity_types import ACTIVITY_TYPES as _SPECS
 from learning_journeys.model.activity_types import COMMON_FIELDS, ActivityType
 from learning_journeys.model.durations import DURATION_PATTERN
-from learning_journeys.model.schema_parts import id_list, lint_codes, markdown, obj, prop, ref, slug, text, url
+from learning_journeys.model.schema_parts import (
+    id_list,
+    lint_codes,
+    markdown,
+    obj,
+    prop,
+    ref,
+    slug,
+    text,
+    url,
+)
 from learning_journeys.model.vocabulary import DATE, LANG, MODALITIES, PHASE_KEYS, SLUG, TIME, TIMEZONE, URL
 from learning_journeys.validation.schema_nl import add_dutch
 
