@@ -1,0 +1,271 @@
+"""`journeys diff BASE [HEAD]` on real git repositories: the plan a reviewer reads.
+
+The golden files in tests/data/diff/ are the expected plans for the change from base.yaml to
+head.yaml. After a deliberate change of the plan's wording, rewrite them with
+`JOURNEYS_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_journey_diff.py` and review
+their diff like code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from learning_journeys.cli.commands import cli
+from learning_journeys.review.dates import names
+from learning_journeys.review.plan_markdown import code, escape
+
+DATA = Path(__file__).resolve().parent / "data" / "diff"
+LOCALES = Path(__file__).resolve().parents[1] / "plugins" / "learning_journeys" / "site" / "locales"
+FILE = "journeys/klantgesprekken.yaml"
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Tester",
+    "GIT_AUTHOR_EMAIL": "tester@example.com",
+    "GIT_COMMITTER_NAME": "Tester",
+    "GIT_COMMITTER_EMAIL": "tester@example.com",
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+class Repo:
+    """A git repository in a temporary folder, committed to as an author would."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        root.mkdir(parents=True)
+        self.git("init", "-q", "-b", "main")
+
+    def git(self, *args: str) -> str:
+        env = {**os.environ, **GIT_ENV, "HOME": str(self.root)}
+        done = subprocess.run(["git", *args], cwd=self.root, capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    def write(self, path: str, text: str) -> None:
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+    def commit(self, message: str) -> None:
+        self.git("add", "-A")
+        self.git("commit", "-q", "-m", message)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Repo:
+    """The example journey at HEAD~1 and the reviewed change at HEAD; the work tree clean."""
+    r = Repo(tmp_path / "repo")
+    r.write(FILE, (DATA / "base.yaml").read_text(encoding="utf-8"))
+    r.commit("Klantgesprekken")
+    r.write(FILE, (DATA / "head.yaml").read_text(encoding="utf-8"))
+    r.commit("Klantgesprekken: move, retype, rename, re-time, re-date")
+    monkeypatch.chdir(r.root)
+    return r
+
+
+def diff(*args: str) -> Result:
+    return CliRunner().invoke(cli, ["diff", *args], catch_exceptions=False)
+
+
+def check_golden(name: str, actual: str) -> None:
+    golden = DATA / name
+    if os.environ.get("JOURNEYS_UPDATE_GOLDEN"):
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "golden"), [("markdown", "plan.md"), ("text", "plan.txt"), ("json", "plan.json")]
+)
+def test_a_reviewed_change_gives_the_expected_plan(repo: Repo, fmt: str, golden: str) -> None:
+    result = diff("HEAD~1", "HEAD", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    check_golden(golden, result.output)
+
+
+def test_markdown_is_the_default(repo: Repo) -> None:
+    assert diff("HEAD~1", "HEAD").output == (DATA / "plan.md").read_text(encoding="utf-8")
+
+
+def test_the_plan_names_each_kind_of_change(repo: Repo) -> None:
+    text = diff("HEAD~1", "HEAD", "--format", "text").output
+    lines = [line.strip() for line in text.splitlines()]
+    assert lines[0] == "Plan: 0 added, 5 changed, 0 removed · journeys: 1 changed"
+    assert "~ phase: learn → post" in lines  # rollenspel moved
+    assert "~ type: coaching → workshop" in lines  # intake retyped
+    assert "~ title: De vraag achter de vraag → Doorvragen, de vraag achter de vraag" in lines
+    assert "~ duration: 15 min → 25 min" in lines
+    assert "~ position: 3 → 1" in lines  # intake now first in its phase
+    assert any(
+        line.startswith("! id: reflectie → terugblik: learners' saved progress stays under the old id")
+        for line in lines
+    )
+    # Dates in the journey's language, per cohort, the year left out where both share it.
+    assert "~ voorjaar-2027: workshop oefendag wo 17 mrt 09:00–17:00 → do 18 mrt 09:00–17:00" in lines
+    assert "~ najaar-2027: workshop oefendag wo 22 sep 09:00–17:00 → do 23 sep 09:00–17:00" in lines
+    assert "learn: 9 h → 8 h" in lines and "post: 20 min → 1 h 20 min" in lines
+    assert "doorvragen: Je achterhaalt de vraag achter de vraag: 3 → 4 activities; gains rollenspel" in lines
+
+
+def test_the_json_carries_the_same_facts_as_the_text(repo: Repo) -> None:
+    data = json.loads(diff("HEAD~1", "HEAD", "--format", "json").output)
+    text = diff("HEAD~1", "HEAD", "--format", "text").output
+    assert text.splitlines()[0] == data["summary"]["text"]
+    assert data["summary"]["activities"] == {"added": 0, "changed": 5, "removed": 0}
+    (journey,) = data["journeys"]
+    seen = 0
+    for activity in journey["activities"]:
+        assert f"{activity['id']}: {activity['title']} ({activity['type']}, {activity['phase']})" in text
+        for change in activity["changes"]:
+            before, after = change["before"] or "—", change["after"] or "—"
+            assert f"{change['field']}: {before} → {after}" in text
+            seen += 1
+    for meeting in journey["meetings"]:
+        assert (
+            f"{meeting['cohort']}: {meeting['activity']} {meeting['meeting']} {meeting['before']} → {meeting['after']}"
+            in text
+        )
+        seen += 1
+    for figure in journey["time"]["phases"] + journey["time"]["modalities"]:
+        assert f"{figure['key']}: " in text
+        seen += 1
+    assert seen == 14
+    renamed = [a for a in journey["activities"] if a["old_id"]]
+    assert [(a["old_id"], a["id"]) for a in renamed] == [("reflectie", "terugblik")]
+
+
+def test_head_defaults_to_the_work_tree_and_nothing_is_checked_out(repo: Repo) -> None:
+    head = (repo.root / FILE).read_text(encoding="utf-8")
+    repo.write(FILE, head.replace("duration: 25m", "duration: 30m"))
+    text = diff("HEAD", "--format", "text").output
+    assert "Comparing HEAD with working tree." in text
+    assert "~ duration: 25 min → 30 min" in text
+    # The author's uncommitted work is untouched, and the index too.
+    assert "duration: 30m" in (repo.root / FILE).read_text(encoding="utf-8")
+    assert repo.git("status", "--porcelain") == f" M {FILE}\n"
+
+
+def test_an_unchanged_repository(repo: Repo) -> None:
+    for args in (("HEAD", "HEAD"), ("HEAD",)):
+        result = diff(*args, "--format", "text")
+        assert result.exit_code == 0
+        assert result.output.splitlines()[0] == "No changes (1 journey compared)."
+    data = json.loads(diff("HEAD", "--format", "json").output)
+    assert data["summary"]["journeys"]["unchanged"] == 1 and data["journeys"][0]["kind"] == "unchanged"
+
+
+def test_a_journey_added_and_one_removed(repo: Repo) -> None:
+    other = (DATA / "base.yaml").read_text(encoding="utf-8").replace("id: klantgesprekken", "id: onboarding")
+    repo.write(
+        "journeys/onboarding.yaml", other.replace("title: Sterker in het klantgesprek", "title: Onboarding")
+    )
+    repo.commit("Onboarding")
+    (repo.root / FILE).unlink()
+    repo.commit("Klantgesprekken is over")
+    text = diff("HEAD~2", "HEAD", "--format", "text").output
+    assert text.splitlines()[0] == "Plan: 6 added, 0 changed, 6 removed · journeys: 1 added, 1 removed"
+    assert "+ Onboarding (onboarding)" in text
+    assert "- Sterker in het klantgesprek (klantgesprekken)" in text
+    assert "total: — → 10 h 40 min" in text and "total: 10 h 50 min → —" in text
+    md = diff("HEAD~2", "HEAD").output
+    assert "## Onboarding (`onboarding`)" in md and "added · `journeys/onboarding.yaml`" in md
+
+
+def test_a_journey_renamed_on_disk_is_the_same_journey(repo: Repo) -> None:
+    repo.git("mv", FILE, "journeys/gesprekken.yaml")
+    repo.commit("rename the file")
+    text = diff("HEAD~1", "HEAD", "--format", "text").output
+    assert "~ file: journeys/klantgesprekken.yaml → journeys/gesprekken.yaml" in text
+    assert "0 added, 0 changed, 0 removed" in text
+
+
+def test_an_invalid_file_at_base_is_reported_not_a_crash(repo: Repo) -> None:
+    good = (repo.root / FILE).read_text(encoding="utf-8")
+    repo.write(
+        FILE, good.replace("type: workshop\n        duration: 45m", "type: worshop\n        duration: 45m")
+    )
+    repo.commit("a typo")
+    repo.write(FILE, good)
+    repo.commit("fixed")
+    result = diff("HEAD~1", "HEAD", "--format", "text")
+    assert result.exit_code == 0
+    line = next(line for line in result.output.splitlines() if "LJ103" in line)
+    typo_line = good.splitlines().index("        type: workshop") + 1
+    assert line.strip().startswith(f"! at HEAD~1: {FILE}:{typo_line}:")
+    assert "could not be read" in result.output
+    data = json.loads(diff("HEAD~1", "HEAD", "--format", "json").output)
+    (journey,) = data["journeys"]
+    assert journey["kind"] == "unreadable"
+    assert journey["problems"][0]["code"] == "LJ103" and journey["problems"][0]["line"] == typo_line
+
+
+def test_a_file_that_is_no_yaml_at_head_only(repo: Repo) -> None:
+    repo.write("journeys/kapot.yaml", "id: kapot\ntitle: [unclosed\n")
+    lines = diff("HEAD", "--format", "text").output.splitlines()
+    assert lines[0] == "Plan: 0 added, 0 changed, 0 removed · journeys: 1 could not be read"
+    assert "! journeys/kapot.yaml (kapot)" in lines
+    assert any(
+        line.strip().startswith("! at working tree: journeys/kapot.yaml:3:1 LJ004 YAML syntax")
+        for line in lines
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("nope",), "unknown revision `nope`"),
+        (("HEAD~1", "no-such-branch"), "unknown revision `no-such-branch`"),
+        (("--", "-x"), "`-x` is not a revision"),
+        (("HEAD", "--journeys", "elders"), "no journey files"),
+        (("HEAD", "--format", "yaml"), "Invalid value for '--format'"),
+    ],
+)
+def test_usage_errors_exit_2_with_a_message(repo: Repo, args: tuple[str, ...], message: str) -> None:
+    result = CliRunner().invoke(cli, ["diff", *args])
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_outside_a_repository_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    result = CliRunner().invoke(cli, ["diff", "HEAD"])
+    assert result.exit_code == 2 and "not inside a git repository" in result.output
+
+
+def test_the_command_itself_exits_2_without_a_traceback(repo: Repo) -> None:
+    journeys = Path(sys.executable).parent / "journeys"
+    done = subprocess.run([str(journeys), "diff", "v9"], cwd=repo.root, capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "unknown revision `v9`" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_authors_words_stay_text_in_the_markdown() -> None:
+    assert escape("[klik](javascript:x) <b>*vet*</b>") == r"\[klik\](javascript:x) \<b\>\*vet\*\</b\>"
+    assert code("a`b") == "``a`b``"
+
+
+def test_weekday_and_month_names_are_the_sites() -> None:
+    for language in ("en", "nl"):
+        locale = json.loads((LOCALES / f"{language}.json").read_text(encoding="utf-8"))
+        assert names(language) == (locale["weekdays"].split(), locale["months"].split())
+
+
+def test_diff_loads_neither_the_site_nor_jinja(repo: Repo) -> None:
+    probe = (
+        "import json, sys\n"
+        "from learning_journeys.cli import main\n"
+        "sys.argv = ['journeys', 'diff', 'HEAD~1', 'HEAD']\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
+        "heavy = sorted({m for m in sys.modules if m.split('.')[0] in {'mkdocs', 'jinja2', 'markdown', 'nh3'}"
+        " or m.startswith('learning_journeys.site')})\n"
+        "print(json.dumps({'code': code, 'heavy': heavy}), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=repo.root, capture_output=True, text=True)
+    assert json.loads(done.stderr.strip().splitlines()[-1]) == {"code": 0, "heavy": []}
