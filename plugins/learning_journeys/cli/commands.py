@@ -213,10 +213,28 @@ def diff(base: str, head: str | None, paths: tuple[Path, ...], fmt: str) -> None
 @click.option(
     "--path", "show_path", is_flag=True, help="Print the schema's file path instead of its content."
 )
-def schema(show_path: bool) -> None:
-    """Print the journey JSON Schema (for editors and other tools)."""
+@click.option(
+    "--markdown",
+    is_flag=True,
+    help="Print a reference of every field (type, allowed values, description, example) as Markdown.",
+)
+@click.option(
+    "--language",
+    "-l",
+    type=click.Choice(["en", "nl"]),
+    default="en",
+    show_default=True,
+    help="Language of the --markdown reference.",
+)
+def schema(show_path: bool, markdown: bool, language: str) -> None:
+    """Print the journey JSON Schema (for editors and other tools), or its reference in Markdown."""
     if show_path:
         click.echo(str(schema_path()))
+    elif markdown:
+        from learning_journeys.site.schema_reference import schema_reference  # only this option pays for it
+
+        schema_data = json.loads(schema_path().read_text(encoding="utf-8"))
+        click.echo(schema_reference(schema_data, language), nl=False)
     else:
         click.echo(schema_path().read_text(encoding="utf-8"), nl=False)
 

@@ -30,6 +30,7 @@ from learning_journeys.site.calendars import calendar_files, calendar_stamp
 from learning_journeys.site.labels import labels_for
 from learning_journeys.site.pages import NavNode, PageSpec, RenderOptions, SitePlan, build_site, problems_page
 from learning_journeys.site.sanitize import SafeLinksExtension, encode_path, theme_title
+from learning_journeys.site.schema_reference import with_reference_page
 from learning_journeys.validation.loading import LoadResult, load_journeys
 from learning_journeys.validation.reporting import format_text
 from learning_journeys.validation.yaml_loader import SourceMap
@@ -68,6 +69,8 @@ class _PluginConfig(base.Config):
     site's language)."""
     language = c.Optional(c.Type(str))
     """Language of the site's own labels (default: the theme's language)."""
+    schema_reference = c.Type(bool, default=False)
+    """Add a page with the reference of the journey format (every field, in the site's language)."""
 
 
 class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
@@ -144,6 +147,8 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         # a build either completes or fails with a message and leaves the last good site.
         try:
             self._plan = build_site(result.journeys, options)
+            if self.config.schema_reference:
+                self._plan = with_reference_page(self._plan, options.prefix, options.site_language)
             self._edit_uris = _edit_uris(self._plan, Path(config.docs_dir))
             self._extra = [(a.uri, a.content) for a in asset_files()]
             # DTSTAMP and SEQUENCE: SOURCE_DATE_EPOCH when set (reproducible builds), else now.

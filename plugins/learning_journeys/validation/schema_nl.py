@@ -354,7 +354,6 @@ DESCRIPTIONS: dict[str, str] = {
         "`true` als elke groep van een cohort apart bijeenkomt (intervisiegroep A, B, C), met de"
         " plaats, tijd, begeleider en data van de groep; `false` voor één bijeenkomst met het hele"
         " cohort.",
-    "The programme, item by item.": "Het programma, onderdeel voor onderdeel.",
     "The programme, item by item: a clock time as designed (`time`) or a length (`minutes`). The"
     " facilitator's run sheet turns it into clock times from each meeting's real start; `session` ties"
     " an item to one session of several.":
