@@ -269,3 +269,56 @@ def test_diff_loads_neither_the_site_nor_jinja(repo: Repo) -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], cwd=repo.root, capture_output=True, text=True)
     assert json.loads(done.stderr.strip().splitlines()[-1]) == {"code": 0, "heavy": []}
+
+
+def test_cohorts_objectives_goals_and_meetings(repo: Repo) -> None:
+    text = (repo.root / FILE).read_text(encoding="utf-8")
+    edits = [
+        ("status: published", "status: draft"),
+        ("kpi: Net Promoter Score", "kpi: Net Promoter Score na een klantgesprek"),
+        ("title: Je brengt slecht nieuws helder en respectvol", "title: Je brengt slecht nieuws helder"),
+        (
+            "    supports: [nps]\nphases:",
+            "    supports: [nps]\n  - id: samenvatten\n    title: Je vat samen\n    supports: [nps]\nphases:",
+        ),
+        (
+            "location: Utrecht }\n",
+            'location: Utrecht }\n          - { id: terugkom, day: 29, start: "13:00", repeat: { every: 2w, count: 2 } }\n',
+        ),
+        (
+            '  - { id: voorjaar-2027, start: "2027-03-01", timezone: Europe/Amsterdam }\n',
+            '  - id: voorjaar-2027\n    start: "2027-03-01"\n    timezone: Europe/Amsterdam\n'
+            "    sessions: { oefendag: { cancelled: true } }\n",
+        ),
+        (
+            '  - { id: najaar-2027, start: "2027-09-06", timezone: Europe/Amsterdam }',
+            '  - { id: voorjaar-2028, start: "2028-03-06" }',
+        ),
+    ]
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new)
+    repo.write(FILE, text)
+    lines = [line.strip() for line in diff("HEAD", "--format", "text").output.splitlines()]
+    expected = [
+        "~ status: published → draft",
+        "~ slecht-nieuws: Je brengt slecht nieuws helder",
+        "~ title: Je brengt slecht nieuws helder en respectvol → Je brengt slecht nieuws helder",
+        "+ samenvatten: Je vat samen",
+        "~ kpi: Net Promoter Score → Net Promoter Score na een klantgesprek",
+        "+ voorjaar-2028: voorjaar-2028",
+        "- najaar-2027: najaar-2027",
+        "~ sessions changed",
+        "~ session terugkom: — → day 29, 13:00, every 2 weeks ×2",
+        "~ voorjaar-2027: workshop oefendag do 18 mrt 09:00–17:00 → do 18 mrt 09:00–17:00 (cancelled)",
+        "+ voorjaar-2027: workshop terugkom-1 added ma 29 mrt 2027 13:00",
+        "+ voorjaar-2027: workshop terugkom-2 added ma 12 apr 2027 13:00",
+    ]
+    missing = [line for line in expected if line not in lines]
+    assert not missing, "\n".join(lines)
+    data = json.loads(diff("HEAD", "--format", "json").output)
+    (journey,) = data["journeys"]
+    added = [m for m in journey["meetings"] if m["kind"] == "added"]
+    assert [m["after_start"] for m in added] == ["2027-03-29T13:00:00+02:00", "2027-04-12T13:00:00+02:00"]
+    cancelled = next(m for m in journey["meetings"] if m["meeting"] == "oefendag")
+    assert cancelled["before_start"] == cancelled["after_start"] == "2027-03-18T09:00:00+01:00"

@@ -56,6 +56,8 @@ class MeetingChange:
     kind: Kind
     before: str | None
     after: str | None
+    before_start: str | None = None  # ISO 8601: the date, or the date and time with its offset
+    after_start: str | None = None
 
 
 @dataclass(frozen=True)

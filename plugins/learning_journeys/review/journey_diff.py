@@ -9,7 +9,7 @@ that is called out, because learners' saved progress is kept under the old id.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from learning_journeys.model.durations import humanize
@@ -149,13 +149,9 @@ def diff_journeys(before: Journey, after: Journey, file_before: str, file_after:
         changes=own,
         activities=activities,
         meetings=meeting_changes(before, after, renames, common),
-        objectives=_items(before.objectives, after.objectives, ("title", "supports", "level")),
-        goals=_items(before.goals, after.goals, ("title", "kpi", "target", "description")),
-        cohorts=_items(
-            before.cohorts,
-            after.cohorts,
-            ("start", "title", "timezone", "capacity", "enrolment_deadline", "groups", "sessions"),
-        ),
+        objectives=_items(before.objectives, after.objectives),
+        goals=_items(before.goals, after.goals),
+        cohorts=_items(before.cohorts, after.cohorts),
         time=_time(before, after),
         coverage=_coverage(before, after, renames),
     )
@@ -311,22 +307,42 @@ def _session_text(s: Session) -> str:
 
 
 def _other_fields(b: Activity, a: Activity, renames: dict[str, str]) -> list[Change]:
-    """The fields of the activity's type (content, prompts, agenda, ...), compared as a whole."""
-    names = {f.name for f in fields(a)}
+    """The fields of the activity's type (content, prompts, agenda, ...); those of a type it no
+    longer has are left out (its retyping says enough)."""
+    follows = getattr(b, "after", None)  # a reflection after an activity whose id changed
+    if isinstance(follows, str) and follows in renames:
+        b = replace(b, after=renames[follows])  # type: ignore[call-arg]
+    return _field_changes(b, a, _OWN_FIELDS)
+
+
+def _field_changes(old: object, new: object, skip: Iterable[str] = ()) -> list[Change]:
+    """Every field of ``new`` that ``old`` has too and that differs: values when they are short,
+    ids when they are lists of things with ids, else only that it changed. Fields added to the
+    model later are compared without a change here."""
+    skipped = set(skip)
     out = []
-    for f in fields(b):
-        if f.name in _OWN_FIELDS or f.name not in names:
+    for f in fields(new):  # type: ignore[arg-type]
+        if f.name in skipped or not hasattr(old, f.name):
             continue
-        x, y = getattr(b, f.name), getattr(a, f.name)
-        if f.name == "after" and isinstance(x, str):
-            x = renames.get(x, x)
+        x, y = getattr(old, f.name), getattr(new, f.name)
         if x == y:
             continue
-        if _short(x) and _short(y):
+        if isinstance(x, tuple) and isinstance(y, tuple):
+            x, y = _listed(x), _listed(y)
+        if _short(x) and _short(y) and _text(x) != _text(y):
             out.append(Change(f.name, _text(x), _text(y)))
         else:
             out.append(Change(f.name))
     return out
+
+
+def _listed(values: tuple[object, ...]) -> object:
+    """A list of texts, or of things with ids, as ``a, b``; anything else as it is."""
+    if all(isinstance(v, str) for v in values):
+        return _ids(values)  # type: ignore[arg-type]
+    if all(hasattr(v, "id") for v in values):
+        return _ids(v.id for v in values)  # type: ignore[attr-defined]
+    return values
 
 
 def _short(value: object) -> bool:
@@ -355,22 +371,20 @@ def _ids(values: Iterable[str]) -> str | None:
     return ", ".join(values) or None
 
 
+_ITEMS = ("source", "phases", "goals", "objectives", "cohorts")
+
+
 def _journey_fields(before: Journey, after: Journey) -> tuple[Change, ...]:
-    out = []
-    for name in ("id", "title", "status", "version", "language", "audience", "owner"):
-        x, y = _text(getattr(before, name)), _text(getattr(after, name))
-        if x != y:
-            out.append(Change(name, x, y))
-    for name in ("summary", "description", "evaluation"):
-        if getattr(before, name) != getattr(after, name):
-            out.append(Change(name))
+    out = _field_changes(before, after, _ITEMS)
     for p_before, p_after in zip(before.phases, after.phases, strict=False):
-        if (p_before.title, p_before.intro) != (p_after.title, p_after.intro):
-            out.append(Change(f"phase {p_after.key}"))
+        out += [
+            Change(f"phase {p_after.key} {c.field}", c.before, c.after)
+            for c in _field_changes(p_before, p_after, ("key", "activities"))
+        ]
     return tuple(out)
 
 
-def _items(before: Sequence[object], after: Sequence[object], names: Sequence[str]) -> tuple[ItemChange, ...]:
+def _items(before: Sequence[object], after: Sequence[object]) -> tuple[ItemChange, ...]:
     """Objectives, goals or cohorts matched by id, compared field by field."""
     old = {getattr(x, "id"): x for x in before}  # noqa: B009
     new = {getattr(x, "id"): x for x in after}  # noqa: B009
@@ -378,21 +392,7 @@ def _items(before: Sequence[object], after: Sequence[object], names: Sequence[st
     for iid, item in new.items():
         if iid not in old:
             out.append(ItemChange(iid, "added", _title(item)))
-            continue
-        changes = []
-        for name in names:
-            x, y = getattr(old[iid], name), getattr(item, name)
-            if x == y:
-                continue
-            if isinstance(x, tuple) and all(hasattr(v, "id") for v in (*x, *y)):
-                x, y = _ids(v.id for v in x), _ids(v.id for v in y)
-            elif isinstance(x, tuple) and all(isinstance(v, str) for v in (*x, *y)):
-                x, y = _ids(x), _ids(y)
-            if _short(x) and _short(y):
-                changes.append(Change(name, _text(x), _text(y)))
-            else:
-                changes.append(Change(name))
-        if changes:
+        elif changes := _field_changes(old[iid], item, ("id",)):
             out.append(ItemChange(iid, "changed", _title(item), tuple(changes)))
     out += [ItemChange(iid, "removed", _title(item)) for iid, item in old.items() if iid not in new]
     return tuple(out)

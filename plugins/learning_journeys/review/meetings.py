@@ -24,6 +24,7 @@ class _Moment:
     end: str | None
     location: str | None
     cancelled: bool
+    iso: str | None  # when it starts, for tools
 
 
 def _moment(s: ScheduledSession) -> _Moment:
@@ -33,6 +34,7 @@ def _moment(s: ScheduledSession) -> _Moment:
         s.end.strftime("%H:%M") if s.end else None,
         s.location,
         s.cancelled,
+        s.start.isoformat() if s.start else s.day.isoformat() if s.day else None,
     )
 
 
@@ -62,7 +64,8 @@ def _cohort(
             continue
         kind = "changed" if b and a else ("added" if a else "removed")
         texts = _texts(b, a, language)
-        out.append(MeetingChange(new.id, key[0], key[1], key[2], kind, *texts))  # type: ignore[arg-type]
+        starts = (b.iso if b else None, a.iso if a else None)
+        out.append(MeetingChange(new.id, key[0], key[1], key[2], kind, *texts, *starts))  # type: ignore[arg-type]
     return out
 
 
