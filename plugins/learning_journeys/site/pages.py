@@ -8,7 +8,7 @@ the pages could move to another generator.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -32,12 +32,42 @@ from learning_journeys.site.timeline import (
     week_span,
 )
 
-__all__ = ["NavNode", "PageSpec", "RenderOptions", "SitePlan", "build_site", "icon", "problems_page"]
+__all__ = [
+    "NavNode",
+    "PageSpec",
+    "RenderOptions",
+    "SitePlan",
+    "assemble_site",
+    "build_site",
+    "icon",
+    "journey_pages",
+    "problems_page",
+]
 
 
 def build_site(journeys: Sequence[Journey], options: RenderOptions | None = None) -> SitePlan:
     """Every page and the navigation for ``journeys``, in catalogue order."""
     options = options or RenderOptions()
+    return assemble_site(journeys, {j.id: journey_pages(j, options) for j in journeys}, options)
+
+
+def journey_pages(journey: Journey, options: RenderOptions) -> tuple[list[PageSpec], NavNode]:
+    """The pages of one journey and its part of the navigation: all that a change to its file touches."""
+    env = make_environment(options)
+    ctx = _JourneyContext.of(env, Uris(options.prefix), journey, journey_stats(journey), options)
+    return _journey_pages(ctx)
+
+
+def assemble_site(
+    journeys: Sequence[Journey],
+    parts: Mapping[str, tuple[Sequence[PageSpec], NavNode]],
+    options: RenderOptions,
+) -> SitePlan:
+    """The catalogue of ``journeys`` and their rendered ``parts`` (by journey id) as one site.
+
+    The catalogue is the only page that lists journeys, so it is all that is rendered
+    again when the parts come from a cache.
+    """
     env = make_environment(options)
     uris = Uris(options.prefix)
     site_labels = labels_for(options.site_language, None)
@@ -61,11 +91,9 @@ def build_site(journeys: Sequence[Journey], options: RenderOptions | None = None
     pages = [catalogue]
     nav_children = [NavNode(site_labels("overview"), catalogue.uri)]
     for journey in ordered:
-        journey_pages, journey_nav = _journey_pages(
-            _JourneyContext.of(env, uris, journey, stats[journey.id], options)
-        )
-        pages.extend(journey_pages)
-        nav_children.append(journey_nav)
+        own_pages, own_nav = parts[journey.id]
+        pages.extend(own_pages)
+        nav_children.append(own_nav)
     nav = NavNode(options.nav_title or site_labels("journeys"), None, tuple(nav_children))
     return SitePlan(tuple(pages), nav)
 
