@@ -322,3 +322,28 @@ def test_cohorts_objectives_goals_and_meetings(repo: Repo) -> None:
     assert [m["after_start"] for m in added] == ["2027-03-29T13:00:00+02:00", "2027-04-12T13:00:00+02:00"]
     cancelled = next(m for m in journey["meetings"] if m["meeting"] == "oefendag")
     assert cancelled["before_start"] == cancelled["after_start"] == "2027-03-18T09:00:00+01:00"
+
+
+def test_content_files_are_read_at_each_revision(repo: Repo) -> None:
+    text = (repo.root / FILE).read_text(encoding="utf-8")
+    inline = "        content: Waarom de eerste vraag zelden de echte vraag is.\n"
+    repo.write(FILE, text.replace(inline, "        content_file: content/vraag.md\n"))
+    repo.write("journeys/content/vraag.md", "# De vraag\n\nEerste versie.\n")
+    repo.commit("content in its own file")
+    repo.write("journeys/content/vraag.md", "# De vraag\n\nTweede versie.\n")
+    repo.commit("content reworded")
+    (repo.root / "journeys/content/vraag.md").unlink()  # the work tree may lack it: revisions do not
+    lines = [line.strip() for line in diff("HEAD~1", "HEAD", "--format", "text").output.splitlines()]
+    assert lines[0] == "Plan: 0 added, 1 changed, 0 removed · journeys: 1 changed"
+    assert "~ content changed" in lines
+
+
+def test_a_shallow_clone_says_to_fetch_the_base(
+    repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clone = tmp_path / "clone"
+    repo.git("clone", "-q", "--depth", "1", f"file://{repo.root}", str(clone))
+    monkeypatch.chdir(clone)
+    result = CliRunner().invoke(cli, ["diff", "HEAD~1"])
+    assert result.exit_code == 2
+    assert "this clone is shallow: fetch it first" in result.output

@@ -69,8 +69,10 @@ def resolve_revision(root: Path, name: str | None) -> Revision:
         raise RevisionError(f"`{name}` is not a revision")
     done = _git(root, "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}")
     if done.returncode != 0:
+        shallow = _git(root, "rev-parse", "--is-shallow-repository").stdout.strip() == b"true"
+        hint = " (this clone is shallow: fetch it first, e.g. `git fetch origin main`)" if shallow else ""
         raise RevisionError(
-            f"unknown revision `{name}`: name a commit, branch or tag (e.g. HEAD~1, main, origin/main)"
+            f"unknown revision `{name}`: name a commit, branch or tag (e.g. HEAD~1, main, origin/main){hint}"
         )
     return Revision(name, done.stdout.decode().strip())
 
