@@ -85,6 +85,7 @@ def assemble_site(
             stats=stats,
             uris=uris,
             labels_for=lambda j: labels_for(j.language, options.site_language),
+            schedules={j.id: {c.id: cohort_sessions(j, c) for c in j.cohorts} for j in ordered},
         ),
         "catalogue",
     )

@@ -42,8 +42,8 @@ export const LIMITS = Object.freeze({
  * @typedef {{id: string, title: string, phase: string, type: string, optional?: boolean,
  *   prerequisites?: string[], week?: number | null, until_week?: number | null, due_week?: number | null,
  *   objectives?: string[], prior_learning?: boolean, after?: string | null, minutes?: number | null,
- *   url?: string}} ActivityInfo
- *   `minutes`: its duration; `url`: its page, where a page needs links (the catalogue)
+ *   path?: string}} ActivityInfo
+ *   `minutes`: its duration; `path`: its page as PHASE/ID from the journey's overview (the catalogue)
  * @typedef {{activity: string, id: string, number?: number | null, title?: string | null, cohort: string, group?: string | null,
  *   day?: string | null, start?: string | null, cancelled?: boolean}} Meeting
  *   One meeting of one cohort (and group): `day` is YYYY-MM-DD, `start` an ISO date and time.

@@ -384,7 +384,53 @@
     }
   }
 
-  /** @param {Element} hook @param {(() => void)[]} refreshers */
+  /** @param {number} minutes */
+  const duration = (minutes) => R.formatMinutes(minutes, t("hours"), t("minutes"));
+
+  /**
+   * The activity page the learner opened last in a journey, or null.
+   * @param {string} journey
+   * @returns {string | null}
+   */
+  const lastVisited = (journey) => {
+    const store = storage();
+    try {
+      const id = store ? store.getItem(R.lastKey(journey)) : null;
+      return id && R.ID.test(id) ? id : null;
+    } catch (err) {
+      return null;
+    }
+  };
+
+  /**
+   * Mark an activity done from outside its page (the overview's "next"): for an activity with
+   * several meetings, its first open meeting.
+   * @param {string} journey
+   * @param {JourneyData} data
+   * @param {string} activity
+   */
+  function markDoneFromOverview(journey, data, activity) {
+    const now = new Date().toISOString();
+    const choice = choiceOf(journey, data);
+    const meetings = R.meetingsFor(data, activity, choice);
+    return update(journey, activity, (record) => {
+      const open = meetings.filter((m) => !m.cancelled && !R.meetingDone(record, m.id));
+      if (meetings.length > 1 && open.length) {
+        const next = R.markMeeting(record, meetings, open[0].id, true, now);
+        for (const k of Object.keys(record)) delete /** @type {Record<string, unknown>} */ (record)[k];
+        Object.assign(record, next);
+      } else {
+        record.done = record.done || now;
+      }
+    });
+  }
+
+  /**
+   * The overview's opening: the learner's state. Time left (required activities), progress,
+   * "continue where you left off", the next item with its date, and "mark as done" for it, in
+   * that order, so that the keyboard reaches them in a few stops; then the cohort chooser.
+   * @param {Element} hook @param {(() => void)[]} refreshers
+   */
   function initJourney(hook, refreshers) {
     const journey = attr(hook, "data-lj-journey");
     if (!R.ID.test(journey)) return;
@@ -392,26 +438,45 @@
     const ids = data ? data.activities.map((a) => a.id) : idList(hook);
     const headingId = uid("progress-heading");
     const choose = data && (data.cohorts || []).length ? chooser(journey, data, () => refreshAll()) : null;
+    const live = el("p", { class: "lj-live", role: "status" });
     /** @type {HTMLElement | null} */
     let shown = null;
+    /** @param {string} id */
+    const hrefOf = (id) => {
+      const link = document.querySelector(`article a[data-lj-activity="${CSS.escape(id)}"]`);
+      return link ? link.getAttribute("href") : null;
+    };
     const render = () => {
+      const active = document.activeElement;
+      const focused = shown && active && shown.contains(active) ? active.getAttribute("data-lj-focus") : null;
       const done = doneSet(journey, ids);
       const section = el("section", { class: "lj-companion lj-journey-progress", "aria-labelledby": headingId },
-        el("h2", { id: headingId, text: t("js_progress_heading") }),
-        progressBlock(t("js_progress_count", { done: done.size, total: ids.length }), done.size, ids.length));
+        el("h2", { id: headingId, text: t("js_progress_heading") }));
       if (data) {
         const choice = choiceOf(journey, data);
         const records = collect(journey);
+        section.append(el("p", { class: "lj-time-left" }, el("strong", { text: t("js_time_left", { time: duration(R.timeLeft(data, records)) }) })));
+        section.append(progressBlock(t("js_progress_count", { done: done.size, total: ids.length }), done.size, ids.length));
         const meetings = R.meetingProgress(data, records, choice);
         if (meetings.total) {
           section.append(el("p", { class: "lj-meetings-progress",
             text: t("js_meetings_count", { done: meetings.done, total: meetings.total }) }));
         }
+        const last = lastVisited(journey);
+        const resume = R.resumeTarget(data, records, choice, last);
+        const resumeHref = resume ? hrefOf(resume.id) : null;
+        if (resume && resumeHref) {
+          const started = done.size > 0 || last !== null;
+          section.append(el("p", { class: "lj-continue" }, el("a", {
+            href: resumeHref, class: "md-button md-button--primary lj-continue__link", "data-lj-focus": "continue",
+            text: started ? t("js_continue", { title: resume.title }) : t("js_begin", { title: resume.title }),
+          })));
+        }
         const found = R.suggestNextInTime(data, records, choice);
         const line = el("p", { class: "lj-next" });
         if (found) {
           const next = found.activity;
-          const target = document.querySelector(`article a[data-lj-activity="${CSS.escape(next.id)}"]`);
+          const target = next.id === (resume && resume.id) ? null : hrefOf(next.id);
           const cohort = choice ? (data.cohorts || []).find((c) => c.id === choice.cohort) : undefined;
           /** @type {string[]} */
           const when = [];
@@ -426,20 +491,90 @@
             when.push(formatMeeting({ day: found.day }));
           }
           line.append(el("strong", { text: `${t("js_next")}: ` }),
-            target ? el("a", { href: target.getAttribute("href"), text: next.title }) : next.title,
+            target ? el("a", { href: target, text: next.title }) : next.title,
             ` (${[next.phase, next.type, ...(next.optional ? [t("optional").toLowerCase()] : []), ...when].join(" · ")})`);
+          section.append(line, el("p", { class: "lj-next__actions" }, button(t("js_mark_next_done", { title: next.title }), () => {
+            if (markDoneFromOverview(journey, data, next.id)) {
+              refreshAll();
+              live.textContent = `${next.title}: ${t("js_done_badge")}. ${t("js_time_left", { time: duration(R.timeLeft(data, collect(journey))) })}`;
+            }
+          }, "lj-next__done")));
+          const markButton = section.querySelector(".lj-next__done");
+          if (markButton) markButton.setAttribute("data-lj-focus", "mark");
         } else {
           line.append(check(), ` ${t("js_next_all_done")}`);
+          section.append(line);
         }
-        section.append(line);
+      } else {
+        section.append(progressBlock(t("js_progress_count", { done: done.size, total: ids.length }), done.size, ids.length));
       }
       if (choose) choose.update();
-      // Only the progress is replaced: the chooser keeps its place, and the keyboard focus in it.
+      // Only the state is replaced: the chooser keeps its place, and the keyboard focus in it.
       if (shown && shown.parentNode === hook) shown.replaceWith(section);
-      else hook.replaceChildren(...(choose ? [choose.box] : []), section);
+      else hook.replaceChildren(section, live, ...(choose ? [choose.box] : []));
       shown = section;
+      if (focused) {
+        const again = section.querySelector(`[data-lj-focus="${focused}"]`) || section.querySelector("[data-lj-focus]");
+        if (again instanceof HTMLElement) again.focus();
+      }
       applyChoice(journey);
       markBadges(journey, hook.closest("article") || document);
+    };
+    render();
+    refreshers.push(render);
+  }
+
+  /**
+   * A journey's card in the catalogue: the learner's progress, time left and "continue", once they
+   * have started (the card's static facts stay as they are); only the cohort starts still to come.
+   * @param {Element} hook @param {(() => void)[]} refreshers
+   */
+  function initCatalogue(hook, refreshers) {
+    const journey = attr(hook, "data-lj-journey");
+    if (!R.ID.test(journey)) return;
+    /** @type {JourneyData | null} */
+    let data = null;
+    try {
+      const parsed = JSON.parse(attr(hook, "data-lj-json") || "{}");
+      if (R.isObject(parsed) && parsed.id === journey && Array.isArray(parsed.activities)) data = /** @type {JourneyData} */ (parsed);
+    } catch (err) {
+      data = null;
+    }
+    const card = hook.closest("li") || hook.parentElement;
+    const overview = card && card.querySelector("a[href]");
+    if (!data || !card || !overview) return;
+    const base = overview.getAttribute("href") || "";
+    /** @param {string} path PHASE/ID */
+    const pageOf = (path) => (/index\.html$/.test(base) ? base.replace(/index\.html$/, `${path}.html`) : `${base.replace(/\/?$/, "/")}${path}/`);
+    const today = new Date().toISOString().slice(0, 10);
+    const starts = [...card.querySelectorAll(".lj-start[data-lj-start]")];
+    if (starts.some((s) => attr(s, "data-lj-start") >= today)) {
+      for (const s of starts) {
+        if (attr(s, "data-lj-start") >= today) continue;
+        /** @type {HTMLElement} */ (s).hidden = true;
+        const sep = s.nextElementSibling;
+        if (sep instanceof HTMLElement && sep.classList.contains("lj-start-sep")) sep.hidden = true;
+      }
+    }
+    const journeyData = data;
+    const render = () => {
+      const records = collect(journey);
+      const last = lastVisited(journey);
+      const done = journeyData.activities.filter((a) => R.isDone(records[a.id])).length;
+      if (!done && !last) {
+        hook.replaceChildren();
+        return;
+      }
+      const choice = choiceOf(journey, journeyData);
+      const resume = R.resumeTarget(journeyData, records, choice, last);
+      const total = journeyData.activities.length;
+      hook.replaceChildren(el("div", { class: "lj-companion lj-catalogue__state" },
+        progressBlock(t("js_progress_count", { done, total }), done, total),
+        el("p", { class: "lj-time-left", text: t("js_time_left", { time: duration(R.timeLeft(journeyData, records)) }) }),
+        resume && resume.path
+          ? el("p", {}, el("a", { href: pageOf(resume.path), class: "md-button md-button--primary lj-continue__link",
+            text: t("js_continue", { title: resume.title }) }))
+          : el("p", {}, check(), ` ${t("js_next_all_done")}`)));
     };
     render();
     refreshers.push(render);
@@ -466,7 +601,11 @@
     const activity = attr(hook, "data-lj-activity");
     if (!R.ID.test(journey) || !R.ID.test(activity)) return;
     const data = journeyData(journey);
-    const status = el("p", { class: "lj-done__status", role: "status" });
+    // The one at the end of the content: the same button, without the chooser, meetings and prior
+    // learning that the one at the top carries.
+    const atEnd = hook.hasAttribute("data-lj-end");
+    if (!atEnd) withStorage((store) => store.setItem(R.lastKey(journey), activity), null);
+    const status = el("p", { class: "lj-done__status", role: atEnd ? null : "status" });
     const toggle = button("", () => {
       update(journey, activity, (record) => {
         if (record.done) delete record.done;
@@ -475,20 +614,22 @@
       refreshAll();
     }, "lj-done__button");
     const box = el("div", { class: "lj-companion lj-done__box" }, status, toggle);
-    const choose = data && (data.cohorts || []).length ? chooser(journey, data, () => refreshAll()) : null;
-    const meetings = data ? meetingList(journey, activity, data, choose) : null;
-    const prior = hook.hasAttribute("data-lj-prior") ? priorLearning(journey, activity, attr(hook, "data-lj-prior")) : null;
+    const choose = data && !atEnd && (data.cohorts || []).length ? chooser(journey, data, () => refreshAll()) : null;
+    const meetings = data && !atEnd ? meetingList(journey, activity, data, choose) : null;
+    const several = () => !!data && R.meetingsFor(data, activity, choiceOf(journey, data)).length > 1;
+    const prior = !atEnd && hook.hasAttribute("data-lj-prior") ? priorLearning(journey, activity, attr(hook, "data-lj-prior")) : null;
     const render = () => {
       const record = load(journey, activity);
       const done = R.isDone(record);
       toggle.textContent = record.done ? t("js_mark_undone") : t("js_mark_done");
       toggle.classList.toggle("md-button--primary", !done);
-      toggle.hidden = !!meetings && meetings.count() > 1;
+      toggle.hidden = several();
       /** @type {(Node | string)[]} */
       let text = [t("js_not_done")];
       if (record.done) text = [check(), ` ${t("js_done_on", { date: formatDate(record.done, false) })}`];
       else if (done) text = [check(), ` ${t("js_prior_recognised")}`];
       else if (meetings && meetings.count() > 1) text = [meetings.summary()];
+      /** @type {HTMLElement} */ (hook).hidden = atEnd && several();
       status.replaceChildren(...text);
       hook.classList.toggle("is-done", done);
       if (choose) choose.update();
@@ -747,6 +888,36 @@
     if (request instanceof HTMLElement && !request.querySelector(".lj-copy")) initCopy(request);
   }
 
+  /**
+   * `{start}` in a feedback request: the start date of the learner's cohort once they have chosen
+   * it (the page says "the start date of your cohort", or the only cohort's date, until then).
+   * @param {HTMLElement} hook @param {(() => void)[]} refreshers
+   */
+  function initStartDate(hook, refreshers) {
+    const journey = attr(hook, "data-lj-journey");
+    if (!R.ID.test(journey)) return;
+    /** @type {Record<string, unknown>} */
+    let starts = {};
+    try {
+      const parsed = JSON.parse(attr(hook, "data-lj-starts") || "{}");
+      if (R.isObject(parsed)) starts = parsed;
+    } catch (err) {
+      return;
+    }
+    const original = [...hook.childNodes];
+    const render = () => {
+      const choice = choiceOf(journey);
+      const start = choice && Object.prototype.hasOwnProperty.call(starts, choice.cohort) ? starts[choice.cohort] : null;
+      if (typeof start === "string" && /^\d{4}-\d{2}-\d{2}$/.test(start)) {
+        hook.replaceChildren(el("time", { datetime: start, text: formatMeeting({ day: start }) }));
+      } else {
+        hook.replaceChildren(...original);
+      }
+    };
+    render();
+    refreshers.push(render);
+  }
+
   /** @param {HTMLElement} request */
   function initCopy(request) {
     const quote = request.querySelector("blockquote") || request;
@@ -826,6 +997,16 @@
     /** @type {Question[]} */
     const questions = [];
     const score = el("p", { class: "lj-quiz__score", role: "status" });
+    // Every question answered right completes the micro-module (un-marking it stays possible).
+    const passed = () => {
+      const record = load(journey, activity);
+      if (record.done || !R.quizPassed(record, questions.length)) return;
+      if (!update(journey, activity, (r) => {
+        r.done = r.done || new Date().toISOString();
+      })) return;
+      refreshAll();
+      score.textContent = `${score.textContent} ${t("js_quiz_passed")}`;
+    };
     const showScore = () => {
       const quiz = load(journey, activity).quiz || {};
       const answered = questions.filter((q) => quiz[q.index] && q.choices[quiz[q.index].choice]);
@@ -833,7 +1014,7 @@
       score.textContent = answered.length ? t("js_quiz_score", { right, total: questions.length }) : "";
     };
     for (const node of hook.querySelectorAll(".lj-question[data-lj-question]")) {
-      const question = initQuestion(node, journey, activity, showScore);
+      const question = initQuestion(node, journey, activity, showScore, passed);
       if (question) questions.push(question);
     }
     hook.classList.add("lj-companion");
@@ -846,9 +1027,10 @@
    * @param {string} journey
    * @param {string} activity
    * @param {() => void} onAnswer
+   * @param {() => void} onPassed
    * @returns {Question | null}
    */
-  function initQuestion(node, journey, activity, onAnswer) {
+  function initQuestion(node, journey, activity, onAnswer, onPassed) {
     const index = attr(node, "data-lj-question");
     const spans = [...node.querySelectorAll(".lj-choice[data-lj-choice]")];
     const list = spans.length ? spans[0].closest("ul, ol") : null;
@@ -923,6 +1105,7 @@
       show(saved);
       onAnswer();
       againButton.focus();
+      onPassed();
     };
     const reset = () => {
       update(journey, activity, (record) => {
@@ -991,10 +1174,25 @@
       };
       download(`${stem()}.json`, "application/json", `${JSON.stringify(record, null, 2)}\n`);
     };
+    // The learner's name for the downloads: typed here, kept in this browser, never sent.
+    const nameInput = el("input", { type: "text", id: uid("learner"), class: "lj-input lj-learner", maxlength: R.NAME_LIMIT, autocomplete: "name" });
+    nameInput.value = withStorage((store) => store.getItem(R.learnerKey(journey)) || "", "");
+    nameInput.addEventListener("input", () => {
+      const name = R.cutText(nameInput.value, R.NAME_LIMIT);
+      withStorage((store) => {
+        if (name.trim()) store.setItem(R.learnerKey(journey), name);
+        else store.removeItem(R.learnerKey(journey));
+        return true;
+      }, false);
+    });
+    const words = () => ({ t, date: formatDate, choice: choiceOf(journey, data), learner: nameInput.value, lang: dateLanguage() });
     const exportMarkdown = () => {
-      const exported = new Date().toISOString();
-      const text = R.recordMarkdown(data, collect(journey), exported, { t, date: formatDate, choice: choiceOf(journey, data) });
+      const text = R.recordMarkdown(data, collect(journey), new Date().toISOString(), words());
       download(`${stem()}.md`, "text/markdown;charset=utf-8", text);
+    };
+    const exportHtml = () => {
+      const text = R.recordHtml(data, collect(journey), new Date().toISOString(), words());
+      download(`${stem()}.html`, "text/html;charset=utf-8", text);
     };
 
     /**
@@ -1076,8 +1274,11 @@
           for (const id of storedActivities(journey)) ok = removeActivity(journey, id) && ok;
           ok = withStorage((store) => {
             R.writeChoice(store, journey, null);
+            store.removeItem(R.learnerKey(journey));
+            store.removeItem(R.lastKey(journey));
             return true;
           }, false) && ok;
+          nameInput.value = "";
           refreshAll();
           tell(ok ? t("js_cleared") : t("js_storage_error"));
         }],
@@ -1088,8 +1289,11 @@
     hook.replaceChildren(el("section", { class: "lj-companion lj-record__box", "aria-labelledby": headingId },
       el("h2", { id: headingId, text: t("js_record_heading") }),
       el("p", { text: t("js_record_intro") }),
+      el("div", { class: "lj-learner__field" },
+        el("label", { for: nameInput.id, text: t("js_learner_label") }), nameInput),
       el("div", { class: "lj-buttons" },
-        button(t("js_download_md"), exportMarkdown, "md-button--primary lj-export-md"),
+        button(t("js_download_html"), exportHtml, "md-button--primary lj-export-html"),
+        button(t("js_download_md"), exportMarkdown, "lj-export-md"),
         button(t("js_download_json"), exportJson, "lj-export-json")),
       el("div", { class: "lj-import" },
         el("label", { for: fileInput.id, text: t("js_import_label") }), fileInput),
@@ -1141,9 +1345,11 @@
       }
     };
     each(".lj-journey[data-lj-journey]", (hook) => initJourney(hook, refreshers));
+    each(".lj-catalogue-progress[data-lj-journey]", (hook) => initCatalogue(hook, refreshers));
     each(".lj-phase-progress[data-lj-journey]", (hook) => initPhase(hook, refreshers));
     each(".lj-done[data-lj-journey]", (hook) => initDone(hook, refreshers));
     each(".lj-reflection[data-lj-journey]", initReflection);
+    each(".lj-start-date[data-lj-journey]", (hook) => initStartDate(hook, refreshers));
     each(".lj-evidence[data-lj-journey]", initEvidence);
     each(".lj-quiz[data-lj-journey]", initQuiz);
     each(".lj-record[data-lj-journey]", (hook) => initRecord(hook, refreshAll));
