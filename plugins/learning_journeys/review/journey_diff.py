@@ -399,7 +399,7 @@ def _items(before: Sequence[object], after: Sequence[object]) -> tuple[ItemChang
 
 
 def _title(item: object) -> str:
-    return getattr(item, "title", None) or getattr(item, "id")  # noqa: B009
+    return str(getattr(item, "title", None) or getattr(item, "id"))  # noqa: B009
 
 
 def _time(before: Journey, after: Journey) -> TimeEffect | None:

@@ -66,7 +66,7 @@ def summary(plan: Plan) -> str:
     if not plan.has_changes:
         n = len(plan.journeys)
         return f"No changes ({n} journey{'s' if n != 1 else ''} compared)."
-    counts = ", ".join(f"{plan.count(k)} {k}" for k in ("added", "changed", "removed"))  # type: ignore[arg-type]
+    counts = ", ".join(f"{plan.count(k)} {k}" for k in ("added", "changed", "removed"))
     journeys = [
         f"{plan.journeys_by_kind(k)} {word}"  # type: ignore[arg-type]
         for k, word in _JOURNEY_WORDS.items()
@@ -89,7 +89,7 @@ def _journey(j: JourneyDiff) -> JourneyOutline:
     files = [f for f in (j.file_before, j.file_after) if f]
     subtitle: list[Part] = [_JOURNEY_WORDS[j.kind], " · ", Code(files[-1])]
     if j.kind != "unreadable":
-        subtitle.append(" · " + ", ".join(f"{j.count(k)} {k}" for k in ("added", "changed", "removed")))  # type: ignore[arg-type]
+        subtitle.append(" · " + ", ".join(f"{j.count(k)} {k}" for k in ("added", "changed", "removed")))
     sections = [
         Section("Problems", tuple(_problem(p) for p in j.problems)),
         Section("Journey", tuple(_change(c) for c in j.changes)),

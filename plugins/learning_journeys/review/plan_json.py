@@ -19,9 +19,9 @@ def plan_data(plan: Plan) -> dict[str, Any]:
         "head": plan.head,
         "summary": {
             "text": summary(plan),
-            "activities": {k: plan.count(k) for k in ("added", "changed", "removed")},  # type: ignore[arg-type]
+            "activities": {k: plan.count(k) for k in ("added", "changed", "removed")},
             "journeys": {
-                k: plan.journeys_by_kind(k)  # type: ignore[arg-type]
+                k: plan.journeys_by_kind(k)
                 for k in ("added", "changed", "removed", "unchanged", "unreadable")
             },
         },
