@@ -172,14 +172,16 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             return files
         for page in self._plan.pages:
             self._specs[page.uri] = page
-            file = self._add(files, config, page.uri, page.markdown)
+            file = self._add(files, config, page.uri, page.markdown, in_nav=page.in_nav)
             if page.uri in self._edit_uris:
                 file.edit_uri = self._edit_uris[page.uri]
         for uri, content in self._extra:
             self._add(files, config, uri, content)
         return files
 
-    def _add(self, files: Files, config: MkDocsConfig, uri: str, content: str | bytes) -> File:
+    def _add(
+        self, files: Files, config: MkDocsConfig, uri: str, content: str | bytes, in_nav: bool = True
+    ) -> File:
         existing = files.get_file_from_path(uri)
         if existing is not None:
             raise PluginError(
@@ -188,7 +190,8 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             )
         # With a `nav:` of the site's own, MkDocs would call our pages omitted from it before
         # `on_nav` places them (a warning, so `--strict` fails).
-        inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.INCLUDED
+        # Pages kept out of the learner's navigation (run sheets) say so, or MkDocs would warn.
+        inclusion = InclusionLevel.NOT_IN_NAV if config.nav or not in_nav else InclusionLevel.INCLUDED
         file = File.generated(config, uri, content=content, inclusion=inclusion)
         files.append(file)
         self._generated[uri] = file

@@ -37,6 +37,8 @@ class PageSpec:
     # For the page's <head>: its language and schema.org JSON-LD (already escaped for <script>).
     language: str | None = None
     jsonld: str | None = None
+    # False for pages linked from others but kept out of the learner's navigation (run sheets).
+    in_nav: bool = True
 
 
 @dataclass(frozen=True)
@@ -80,3 +82,7 @@ class Uris:
 
     def agenda(self, j: Journey, cohort_id: str) -> str:
         return self._join(j.id, "agenda", f"{cohort_id}.md")
+
+    def run_sheet(self, j: Journey, activity: Activity) -> str:
+        """The facilitator's page of a workshop or intervision (out of the learner's navigation)."""
+        return self._join(j.id, "facilitator", f"{activity.id}.md")

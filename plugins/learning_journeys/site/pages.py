@@ -18,6 +18,7 @@ from jinja2 import Environment
 from learning_journeys.model.journey import PHASE_KEYS, Activity, Cohort, Journey, Phase
 from learning_journeys.model.schedule import ScheduledSession, cohort_sessions
 from learning_journeys.model.stats import JourneyStats, journey_stats
+from learning_journeys.site import runsheet
 from learning_journeys.site.jsonld import journey_jsonld
 from learning_journeys.site.labels import Labels, labels_for
 from learning_journeys.site.page_plan import NavNode, PageSpec, RenderOptions, SitePlan, Uris
@@ -126,6 +127,10 @@ class _JourneyContext:
             "week_span": week_span,
             "last_week": last_week,
             "PHASE_KEYS": PHASE_KEYS,
+            "run_sheet_uri": {
+                a.id: uris.run_sheet(journey, a) for _p, a in journey.activities() if runsheet.has_run_sheet(a)
+            },
+            "cohort_leaders": runsheet.cohort_leaders,
         }
         labels = labels_for(journey.language, options.site_language)
         return cls(env, uris, journey, labels, common, schedules, journey.language or options.site_language)
@@ -145,6 +150,7 @@ def _journey_pages(ctx: _JourneyContext) -> tuple[list[PageSpec], NavNode]:
         phase_pages, phase_nav = _phase_pages(ctx, phase, order)
         pages += phase_pages
         nav.append(phase_nav)
+    pages += [_run_sheet_page(ctx, phase, a) for phase, a in order if runsheet.has_run_sheet(a)]
     manager = _manager_page(ctx)
     pages.append(manager)
     nav.append(NavNode(manager.title, manager.uri))
@@ -200,6 +206,31 @@ def _activity_page(
     return PageSpec(
         uri, activity.title, markdown, "activity", journey.id, *_edit_target(journey, activity, path)
     )
+
+
+def _sessions_by_cohort(ctx: _JourneyContext, activity: Activity) -> dict[str, list[ScheduledSession]]:
+    return {cid: [s for s in sched if s.activity.id == activity.id] for cid, sched in ctx.schedules.items()}
+
+
+def _run_sheet_page(ctx: _JourneyContext, phase: Phase, activity: Activity) -> PageSpec:
+    """The facilitator's run sheet: linked from the activity, kept out of the learner's navigation."""
+    journey = ctx.journey
+    uri = ctx.common["run_sheet_uri"][activity.id]
+    markdown = ctx.page(
+        "runsheet.md.j2",
+        uri,
+        phase=phase,
+        phase_title=phase.title or ctx.labels(f"phase_{phase.key}"),
+        activity=activity,
+        sessions_by_cohort=_sessions_by_cohort(ctx, activity),
+        meeting_agendas=runsheet.meeting_agendas,
+        design_agenda=runsheet.design_agenda,
+        prework_to_check=runsheet.prework_to_check,
+        reflections_after=runsheet.reflections_after,
+    )
+    path = ("phases", phase.key, "activities", phase.activities.index(activity))
+    title = f"{ctx.labels('run_sheet')}: {activity.title}"
+    return PageSpec(uri, title, markdown, "run-sheet", journey.id, journey.source, path, in_nav=False)
 
 
 def _manager_page(ctx: _JourneyContext) -> PageSpec:
