@@ -347,3 +347,18 @@ def test_a_shallow_clone_says_to_fetch_the_base(
     result = CliRunner().invoke(cli, ["diff", "HEAD~1"])
     assert result.exit_code == 2
     assert "this clone is shallow: fetch it first" in result.output
+
+
+def test_paths_are_relative_to_where_it_runs(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo.write(
+        "other/elders.yaml",
+        (DATA / "base.yaml").read_text(encoding="utf-8").replace("id: klantgesprekken", "id: elders"),
+    )
+    repo.commit("a journey elsewhere")
+    monkeypatch.chdir(repo.root / "journeys")
+    one_file = diff("HEAD~2", "HEAD", "--journeys", "klantgesprekken.yaml", "--format", "text").output
+    assert one_file.splitlines()[0] == "Plan: 0 added, 5 changed, 0 removed · journeys: 1 changed"
+    both = diff("HEAD~2", "HEAD", "--journeys", ".", "--journeys", "../other", "--format", "text").output
+    assert both.splitlines()[0] == "Plan: 6 added, 5 changed, 0 removed · journeys: 1 changed, 1 added"
+    outside = CliRunner().invoke(cli, ["diff", "HEAD", "--journeys", "/"])
+    assert outside.exit_code == 2 and "outside the git repository" in outside.output
