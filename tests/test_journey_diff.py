@@ -19,6 +19,7 @@ from click.testing import CliRunner, Result
 from learning_journeys.cli.commands import cli
 from learning_journeys.review.dates import names
 from learning_journeys.review.plan_markdown import code, escape
+from learning_journeys.review.wording import catalogue_keys
 
 DATA = Path(__file__).resolve().parent / "data" / "diff"
 LOCALES = Path(__file__).resolve().parents[1] / "plugins" / "learning_journeys" / "site" / "locales"
@@ -68,8 +69,10 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Repo:
     return r
 
 
-def diff(*args: str) -> Result:
-    return CliRunner().invoke(cli, ["diff", *args], catch_exceptions=False)
+def diff(*args: str, language: str | None = "en") -> Result:
+    """`journeys diff ARGS`, in English unless ``language`` says otherwise (None: the journeys')."""
+    options = ["--language", language] if language else []
+    return CliRunner().invoke(cli, ["diff", *args, *options], catch_exceptions=False)
 
 
 def check_golden(name: str, actual: str) -> None:
@@ -80,16 +83,29 @@ def check_golden(name: str, actual: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("fmt", "golden"), [("markdown", "plan.md"), ("text", "plan.txt"), ("json", "plan.json")]
+    ("fmt", "language", "golden"),
+    [
+        ("markdown", None, "plan.md"),  # a Dutch journey: the plan is in Dutch
+        ("text", None, "plan.txt"),
+        ("json", None, "plan.json"),
+        ("markdown", "en", "plan.en.md"),
+        ("text", "en", "plan.en.txt"),
+    ],
 )
-def test_a_reviewed_change_gives_the_expected_plan(repo: Repo, fmt: str, golden: str) -> None:
-    result = diff("HEAD~1", "HEAD", "--format", fmt)
+def test_a_reviewed_change_gives_the_expected_plan(
+    repo: Repo, fmt: str, language: str | None, golden: str
+) -> None:
+    result = diff("HEAD~1", "HEAD", "--format", fmt, language=language)
     assert result.exit_code == 0, result.output
     check_golden(golden, result.output)
 
 
-def test_markdown_is_the_default(repo: Repo) -> None:
-    assert diff("HEAD~1", "HEAD").output == (DATA / "plan.md").read_text(encoding="utf-8")
+def test_markdown_in_the_journeys_language_is_the_default(repo: Repo) -> None:
+    result = CliRunner().invoke(cli, ["diff", "HEAD~1", "HEAD"], catch_exceptions=False)
+    assert result.output == (DATA / "plan.md").read_text(encoding="utf-8")
+    assert result.output.startswith(
+        "**Plan: 0 toegevoegd, 5 gewijzigd, 0 verwijderd · leertrajecten: 1 gewijzigd**"
+    )
 
 
 def test_the_plan_names_each_kind_of_change(repo: Repo) -> None:
@@ -249,6 +265,10 @@ def test_the_command_itself_exits_2_without_a_traceback(repo: Repo) -> None:
 def test_authors_words_stay_text_in_the_markdown() -> None:
     assert escape("[klik](javascript:x) <b>*vet*</b>") == r"\[klik\](javascript:x) \<b\>\*vet\*\</b\>"
     assert code("a`b") == "``a`b``"
+
+
+def test_the_plans_words_exist_in_both_languages() -> None:
+    assert catalogue_keys("nl") == catalogue_keys("en")
 
 
 def test_weekday_and_month_names_are_the_sites() -> None:

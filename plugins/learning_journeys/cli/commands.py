@@ -186,7 +186,13 @@ def _yaml_text(value: str) -> str:
     show_default=True,
     help="markdown for a pull-request comment, text for a terminal, json for tools.",
 )
-def diff(base: str, head: str | None, paths: tuple[Path, ...], fmt: str) -> None:
+@click.option(
+    "--language",
+    "-l",
+    type=click.Choice(["en", "nl"]),
+    help="Language of the plan (default: the journeys' own, if they share one; else en).",
+)
+def diff(base: str, head: str | None, paths: tuple[Path, ...], fmt: str, language: str | None) -> None:
     """What changes in the journeys from git revision BASE to HEAD (default: the work tree).
 
     A plan a reviewer can read: per journey, activities added, removed, moved, retyped or
@@ -197,7 +203,7 @@ def diff(base: str, head: str | None, paths: tuple[Path, ...], fmt: str) -> None
     from learning_journeys.review.revisions import RevisionError
 
     try:
-        plan = compare(base, head, list(paths) or [DEFAULT_DIR])
+        plan = compare(base, head, list(paths) or [DEFAULT_DIR], language=language)
     except RevisionError as err:
         raise click.UsageError(str(err)) from None
     if fmt == "json":

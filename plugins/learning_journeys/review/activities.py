@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 
 from learning_journeys.model.journey import Activity, Journey, Session
 from learning_journeys.review.changes import ActivityChange, Change
-from learning_journeys.review.values import field_changes, ids_text, minutes_text, text_of, yes_no
+from learning_journeys.review.values import field_changes, ids_text, text_of
+from learning_journeys.review.wording import Words
 
 # Fields of an activity compared one by one; every other field is compared as a whole.
 _OWN_FIELDS = {
@@ -65,7 +66,10 @@ def _placed(journey: Journey, renames: dict[str, str] | None = None) -> dict[str
     }
 
 
-def activity_changes(before: Journey, after: Journey, renames: dict[str, str]) -> tuple[ActivityChange, ...]:
+def activity_changes(
+    before: Journey, after: Journey, renames: dict[str, str], words: Words
+) -> tuple[ActivityChange, ...]:
+    """In the order of ``after``; removed activities last, in the order they had."""
     old, new = _placed(before, renames), _placed(after)
     reordered = _reordered(old, new)
     out: list[ActivityChange] = []
@@ -75,7 +79,7 @@ def activity_changes(before: Journey, after: Journey, renames: dict[str, str]) -
         if was is None:
             out.append(ActivityChange(aid, "added", a.title, a.type, now.phase))
             continue
-        changes = _changes(was, now, aid in reordered, renames)
+        changes = _changes(was, now, aid in reordered, renames, words)
         if changes:
             old_id = was.activity.id if was.activity.id != aid else None
             out.append(ActivityChange(aid, "changed", a.title, a.type, now.phase, changes, old_id))
@@ -118,7 +122,9 @@ def _longest_increasing(values: Sequence[int]) -> set[int]:
     return out
 
 
-def _changes(was: _Placed, now: _Placed, reordered: bool, renames: dict[str, str]) -> tuple[Change, ...]:
+def _changes(
+    was: _Placed, now: _Placed, reordered: bool, renames: dict[str, str], words: Words
+) -> tuple[Change, ...]:
     b, a = was.activity, now.activity
     out = []
     if b.id != a.id:
@@ -128,26 +134,26 @@ def _changes(was: _Placed, now: _Placed, reordered: bool, renames: dict[str, str
         ("type", b.type, a.type),
         ("phase", was.phase, now.phase),
         ("position", str(was.index + 1), str(now.index + 1)) if reordered else ("position", None, None),
-        ("duration", minutes_text(b.duration_minutes), minutes_text(a.duration_minutes)),
+        ("duration", words.minutes(b.duration_minutes), words.minutes(a.duration_minutes)),
         ("modality", b.modality, a.modality),
-        ("optional", yes_no(b.optional), yes_no(a.optional)),
-        ("week", text_of(b.week), text_of(a.week)),
-        ("until_week", text_of(b.until_week), text_of(a.until_week)),
-        ("due_week", text_of(b.due_week), text_of(a.due_week)),
+        ("optional", words.yes_no(b.optional), words.yes_no(a.optional)),
+        ("week", text_of(b.week, words), text_of(a.week, words)),
+        ("until_week", text_of(b.until_week, words), text_of(a.until_week, words)),
+        ("due_week", text_of(b.due_week, words), text_of(a.due_week, words)),
         ("leader", b.leader, a.leader),
-        ("per_group", yes_no(b.per_group), yes_no(a.per_group)),
+        ("per_group", words.yes_no(b.per_group), words.yes_no(a.per_group)),
         ("objectives", ids_text(b.objectives), ids_text(a.objectives)),
         ("prerequisites", ids_text(renames.get(i, i) for i in b.prerequisites), ids_text(a.prerequisites)),
     ]
     out += [Change(name, x, y) for name, x, y in pairs if x != y]
-    out += _session_changes(b.sessions, a.sessions)
-    out += _other_fields(b, a, renames)
+    out += _session_changes(b.sessions, a.sessions, words)
+    out += _other_fields(b, a, renames, words)
     return tuple(out)
 
 
-def _session_changes(before: tuple[Session, ...], after: tuple[Session, ...]) -> list[Change]:
-    old = {s.id: _session_text(s) for s in before}
-    new = {s.id: _session_text(s) for s in after}
+def _session_changes(before: tuple[Session, ...], after: tuple[Session, ...], words: Words) -> list[Change]:
+    old = {s.id: _session_text(s, words) for s in before}
+    new = {s.id: _session_text(s, words) for s in after}
     return [
         Change(f"session {sid}", old.get(sid), new.get(sid))
         for sid in [*new, *(i for i in old if i not in new)]
@@ -155,9 +161,9 @@ def _session_changes(before: tuple[Session, ...], after: tuple[Session, ...]) ->
     ]
 
 
-def _session_text(s: Session) -> str:
+def _session_text(s: Session, words: Words) -> str:
     """A session as the design says it: ``day 10, 09:00–17:00, Utrecht, every 6 weeks ×8``."""
-    parts = [f"day {s.day}" if s.day is not None else "no day"]
+    parts = [words("day", n=s.day) if s.day is not None else words("no_day")]
     if s.start:
         parts.append(s.start + (f"–{s.end}" if s.end else ""))
     if s.timezone:
@@ -165,15 +171,20 @@ def _session_text(s: Session) -> str:
     parts += [v for v in (s.location, s.url, s.facilitator, s.title) if v]
     if s.repeat is not None:
         r = s.repeat
-        every = f"{r.every_days // 7} weeks" if r.every_days % 7 == 0 else f"{r.every_days} days"
-        parts.append(f"every {every}" + (f" ×{r.count}" if r.count else f" until day {r.until_day}"))
+        if r.every_days == 7:
+            every = words("every_week")
+        elif r.every_days % 7 == 0:
+            every = words("every_weeks", n=r.every_days // 7)
+        else:
+            every = words("every_days", n=r.every_days)
+        parts.append(every + (f" ×{r.count}" if r.count else f", {words('until_day', n=r.until_day)}"))
     return ", ".join(parts)
 
 
-def _other_fields(b: Activity, a: Activity, renames: dict[str, str]) -> list[Change]:
+def _other_fields(b: Activity, a: Activity, renames: dict[str, str], words: Words) -> list[Change]:
     """The fields of the activity's type (content, prompts, agenda, ...); those of a type it no
     longer has are left out (its retyping says enough)."""
     follows = getattr(b, "after", None)  # a reflection after an activity whose id changed
     if isinstance(follows, str) and follows in renames:
         b = replace(b, after=renames[follows])  # type: ignore[call-arg]
-    return field_changes(b, a, _OWN_FIELDS)
+    return field_changes(b, a, words, _OWN_FIELDS)

@@ -133,6 +133,7 @@ class Plan:
     base: str
     head: str
     journeys: tuple[JourneyDiff, ...]
+    language: str = "en"  # of the plan's words; weekdays and months follow each journey's
 
     def count(self, kind: Kind) -> int:
         """Activities added, changed or removed, over all journeys."""

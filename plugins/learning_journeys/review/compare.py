@@ -16,7 +16,9 @@ from learning_journeys.review.revisions import (
 )
 
 
-def compare(base: str, head: str | None, paths: Sequence[Path], cwd: Path | None = None) -> Plan:
+def compare(
+    base: str, head: str | None, paths: Sequence[Path], cwd: Path | None = None, language: str | None = None
+) -> Plan:
     """The plan from ``base`` to ``head`` (None: the work tree) for the journeys under ``paths``.
 
     Raises :class:`RevisionError` for a usage error: no repository, an unknown revision, a path
@@ -30,4 +32,4 @@ def compare(base: str, head: str | None, paths: Sequence[Path], cwd: Path | None
     if not before.files and not after.files:
         shown = ", ".join(str(p) for p in paths)
         raise RevisionError(f"no journey files (*.yaml, *.yml) under {shown} in {base} or {after_rev.label}")
-    return plan(before, after, root)
+    return plan(before, after, root, language)

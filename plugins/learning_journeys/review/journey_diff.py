@@ -28,18 +28,22 @@ from learning_journeys.review.changes import (
 from learning_journeys.review.meetings import meeting_changes
 from learning_journeys.review.revisions import Snapshot
 from learning_journeys.review.values import field_changes
+from learning_journeys.review.wording import Words, shared_language, words_for
 from learning_journeys.validation.loading import FileResult
 
 
-def plan(before: Snapshot, after: Snapshot, root: Path) -> Plan:
-    """The review of everything under the paths, from ``before`` to ``after``."""
+def plan(before: Snapshot, after: Snapshot, root: Path, language: str | None = None) -> Plan:
+    """The review of everything under the paths, from ``before`` to ``after``, in ``language``
+    (by default the one the journeys share, else English)."""
     old, new = _by_id(before.files), _by_id(after.files)
+    journeys = [f.journey for f in (*after.files, *before.files) if f.journey is not None]
+    words = words_for(language or shared_language(j.language for j in journeys))
     old_bad, new_bad = _unreadable(before.files, root), _unreadable(after.files, root)
     out: list[JourneyDiff] = []
     for jid in sorted(old.keys() | new.keys()):
         b, a = old.get(jid), new.get(jid)
         if b is not None and a is not None:
-            out.append(diff_journeys(b.journey, a.journey, _shown(b, root), _shown(a, root)))  # type: ignore[arg-type]
+            out.append(diff_journeys(b.journey, a.journey, _shown(b, root), _shown(a, root), words))  # type: ignore[arg-type]
         elif a is not None and (bad := old_bad.pop(_shown(a, root), None)):
             out.append(_unreadable_diff(a.journey, bad, before.revision.label, _shown(a, root)))  # type: ignore[arg-type]
         elif b is not None and (bad := new_bad.pop(_shown(b, root), None)):
@@ -52,7 +56,7 @@ def plan(before: Snapshot, after: Snapshot, root: Path) -> Plan:
         for file, result in sorted(bad_files.items()):
             problems = _problems(result, label)
             out.append(JourneyDiff(Path(file).stem, file, "unreadable", None, file, file, problems=problems))
-    return Plan(before.revision.label, after.revision.label, tuple(out))
+    return Plan(before.revision.label, after.revision.label, tuple(out), words.language)
 
 
 def _by_id(files: Iterable[FileResult]) -> dict[str, FileResult]:
@@ -113,11 +117,13 @@ def _whole(journey: Journey, kind: str, file: str) -> JourneyDiff:
     )
 
 
-def diff_journeys(before: Journey, after: Journey, file_before: str, file_after: str) -> JourneyDiff:
+def diff_journeys(
+    before: Journey, after: Journey, file_before: str, file_after: str, words: Words
+) -> JourneyDiff:
     """Every change from ``before`` to ``after``, one journey matched by id."""
     renames = renamed_ids(before, after)
-    activities = activity_changes(before, after, renames)
-    own = _journey_fields(before, after)
+    activities = activity_changes(before, after, renames, words)
+    own = _journey_fields(before, after, words)
     if file_before != file_after:
         own = (Change("file", file_before, file_after), *own)
     common = {a.id for _p, a in after.activities()} & (
@@ -132,10 +138,10 @@ def diff_journeys(before: Journey, after: Journey, file_before: str, file_after:
         file_after,
         changes=own,
         activities=activities,
-        meetings=meeting_changes(before, after, renames, common),
-        objectives=_items(before.objectives, after.objectives),
-        goals=_items(before.goals, after.goals),
-        cohorts=_items(before.cohorts, after.cohorts),
+        meetings=meeting_changes(before, after, renames, common, words),
+        objectives=_items(before.objectives, after.objectives, words),
+        goals=_items(before.goals, after.goals, words),
+        cohorts=_items(before.cohorts, after.cohorts, words),
         time=_time(before, after),
         coverage=_coverage(before, after, renames),
     )
@@ -149,17 +155,17 @@ def diff_journeys(before: Journey, after: Journey, file_before: str, file_after:
 _ITEMS = ("source", "phases", "goals", "objectives", "cohorts")
 
 
-def _journey_fields(before: Journey, after: Journey) -> tuple[Change, ...]:
-    out = field_changes(before, after, _ITEMS)
+def _journey_fields(before: Journey, after: Journey, words: Words) -> tuple[Change, ...]:
+    out = field_changes(before, after, words, _ITEMS)
     for p_before, p_after in zip(before.phases, after.phases, strict=False):
         out += [
             Change(f"phase {p_after.key} {c.field}", c.before, c.after)
-            for c in field_changes(p_before, p_after, ("key", "activities"))
+            for c in field_changes(p_before, p_after, words, ("key", "activities"))
         ]
     return tuple(out)
 
 
-def _items(before: Sequence[object], after: Sequence[object]) -> tuple[ItemChange, ...]:
+def _items(before: Sequence[object], after: Sequence[object], words: Words) -> tuple[ItemChange, ...]:
     """Objectives, goals or cohorts matched by id, compared field by field."""
     old = {getattr(x, "id"): x for x in before}  # noqa: B009
     new = {getattr(x, "id"): x for x in after}  # noqa: B009
@@ -167,7 +173,7 @@ def _items(before: Sequence[object], after: Sequence[object]) -> tuple[ItemChang
     for iid, item in new.items():
         if iid not in old:
             out.append(ItemChange(iid, "added", _title(item)))
-        elif changes := field_changes(old[iid], item, ("id",)):
+        elif changes := field_changes(old[iid], item, words, ("id",)):
             out.append(ItemChange(iid, "changed", _title(item), tuple(changes)))
     out += [ItemChange(iid, "removed", _title(item)) for iid, item in old.items() if iid not in new]
     return tuple(out)

@@ -13,6 +13,7 @@ from learning_journeys.model.journey import Cohort, Journey
 from learning_journeys.model.schedule import ScheduledSession, cohort_sessions
 from learning_journeys.review.changes import MeetingChange
 from learning_journeys.review.dates import day_text
+from learning_journeys.review.wording import Words
 
 _Key = tuple[str | None, str, str]  # group, activity, meeting
 
@@ -39,19 +40,25 @@ def _moment(s: ScheduledSession) -> _Moment:
 
 
 def meeting_changes(
-    before: Journey, after: Journey, renames: dict[str, str], common: set[str]
+    before: Journey, after: Journey, renames: dict[str, str], common: set[str], words: Words
 ) -> tuple[MeetingChange, ...]:
     """Every meeting of a cohort on both sides that moved, was added, removed or cancelled."""
     old_cohorts = {c.id: c for c in before.cohorts}
     out: list[MeetingChange] = []
     for cohort in after.cohorts:
         if cohort.id in old_cohorts:
-            out += _cohort(before, after, old_cohorts[cohort.id], cohort, renames, common)
+            out += _cohort(before, after, old_cohorts[cohort.id], cohort, renames, common, words)
     return tuple(out)
 
 
 def _cohort(
-    before: Journey, after: Journey, old: Cohort, new: Cohort, renames: dict[str, str], common: set[str]
+    before: Journey,
+    after: Journey,
+    old: Cohort,
+    new: Cohort,
+    renames: dict[str, str],
+    common: set[str],
+    words: Words,
 ) -> list[MeetingChange]:
     groups = {g.id for g in old.groups} & {g.id for g in new.groups}
     was = _meetings(before, old, renames, common, groups)
@@ -63,7 +70,7 @@ def _cohort(
         if b == a:
             continue
         kind = "changed" if b and a else ("added" if a else "removed")
-        texts = _texts(b, a, language)
+        texts = _texts(b, a, language, words)
         starts = (b.iso if b else None, a.iso if a else None)
         out.append(MeetingChange(new.id, key[0], key[1], key[2], kind, *texts, *starts))  # type: ignore[arg-type]
     return out
@@ -81,24 +88,27 @@ def _meetings(
     return out
 
 
-def _texts(b: _Moment | None, a: _Moment | None, language: str | None) -> tuple[str | None, str | None]:
+def _texts(
+    b: _Moment | None, a: _Moment | None, language: str | None, words: Words
+) -> tuple[str | None, str | None]:
     """Both sides in the same words, with only what tells them apart beyond date and time:
     the year when it differs, the place when it changed."""
     years = {m.day.year for m in (b, a) if m is not None and m.day is not None}
     with_year = len(years) > 1 or b is None or a is None
     with_place = b is not None and a is not None and b.location != a.location
     return (
-        _text(b, language, with_year, with_place) if b else None,
-        _text(a, language, with_year, with_place) if a else None,
+        _text(b, language, with_year, with_place, words) if b else None,
+        _text(a, language, with_year, with_place, words) if a else None,
     )
 
 
-def _text(m: _Moment, language: str | None, with_year: bool, with_place: bool) -> str:
-    parts = [day_text(m.day, language, with_year) if m.day else "no date"]
+def _text(m: _Moment, language: str | None, with_year: bool, with_place: bool, words: Words) -> str:
+    """Weekday and month in the journey's own language, the rest in the plan's."""
+    parts = [day_text(m.day, language, with_year) if m.day else words("no_date")]
     if m.start:
         parts.append(m.start + (f"–{m.end}" if m.end else ""))
     if with_place:
-        parts.append(m.location or "no place")
+        parts.append(m.location or words("no_place"))
     if m.cancelled:
-        parts.append("(cancelled)")
+        parts.append(words("cancelled"))
     return " ".join(parts)

@@ -17,6 +17,7 @@ def plan_data(plan: Plan) -> dict[str, Any]:
         "format": FORMAT_VERSION,
         "base": plan.base,
         "head": plan.head,
+        "language": plan.language,
         "summary": {
             "text": summary(plan),
             "activities": {k: plan.count(k) for k in ("added", "changed", "removed")},

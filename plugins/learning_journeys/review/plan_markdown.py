@@ -9,8 +9,8 @@ import re
 
 from learning_journeys.review.changes import Plan
 from learning_journeys.review.outline import Code, Line, Part, comparing, outline, summary
+from learning_journeys.review.wording import Words, words_for
 
-_WORDS = {"added": "**added**", "removed": "**removed**", "changed": "", "warning": "**check:**", None: ""}
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 
 
@@ -32,20 +32,21 @@ def _parts(parts: tuple[Part, ...]) -> str:
     return "".join(code(p.value) if isinstance(p, Code) else escape(p) for p in parts)
 
 
-def _lines(line: Line, depth: int) -> list[str]:
-    word = _WORDS[line.kind]
-    out = [f"{'  ' * depth}- {word + ' ' if word else ''}{_parts(line.parts)}"]
+def _lines(line: Line, depth: int, w: Words) -> list[str]:
+    word = {"added": w("added"), "removed": w("removed"), "warning": w("check")}.get(line.kind or "")
+    out = [f"{'  ' * depth}- {f'**{word}** ' if word else ''}{_parts(line.parts)}"]
     for child in line.children:
-        out += _lines(child, depth + 1)
+        out += _lines(child, depth + 1, w)
     return out
 
 
 def render_markdown(plan: Plan) -> str:
+    w = words_for(plan.language)
     out = [f"**{escape(summary(plan))}**", "", _parts(comparing(plan))]
     for journey in outline(plan):
         out += ["", f"## {_parts(journey.heading)}", "", _parts(journey.subtitle)]
         for section in journey.sections:
             out += ["", f"### {section.title}", ""]
             for line in section.lines:
-                out += _lines(line, 0)
+                out += _lines(line, 0, w)
     return "\n".join(out) + "\n"

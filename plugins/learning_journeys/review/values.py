@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import fields
 
-from learning_journeys.model.durations import humanize
 from learning_journeys.review.changes import Change
+from learning_journeys.review.wording import Words
 
 _SHORT = 80  # a text up to this long is shown before → after; a longer one only as "changed"
 
 
-def field_changes(old: object, new: object, skip: Iterable[str] = ()) -> list[Change]:
+def field_changes(old: object, new: object, words: Words, skip: Iterable[str] = ()) -> list[Change]:
     """Every field of ``new`` that ``old`` has too and that differs: values when they are short,
     ids when they are lists of things with ids, else only that it changed. Fields added to the
     model later are compared without a change here."""
@@ -26,8 +26,8 @@ def field_changes(old: object, new: object, skip: Iterable[str] = ()) -> list[Ch
             continue
         if isinstance(x, tuple) and isinstance(y, tuple):
             x, y = _listed(x), _listed(y)
-        if is_short(x) and is_short(y) and text_of(x) != text_of(y):
-            out.append(Change(f.name, text_of(x), text_of(y)))
+        if is_short(x) and is_short(y) and text_of(x, words) != text_of(y, words):
+            out.append(Change(f.name, text_of(x, words), text_of(y, words)))
         else:
             out.append(Change(f.name))
     return out
@@ -48,20 +48,12 @@ def is_short(value: object) -> bool:
     return value is None or isinstance(value, (int, bool))
 
 
-def text_of(value: object) -> str | None:
+def text_of(value: object, words: Words) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        return yes_no(value)
+        return words.yes_no(value)
     return str(value)
-
-
-def yes_no(value: bool) -> str:
-    return "yes" if value else "no"
-
-
-def minutes_text(value: int | None) -> str | None:
-    return None if value is None else humanize(value)
 
 
 def ids_text(values: Iterable[str]) -> str | None:
