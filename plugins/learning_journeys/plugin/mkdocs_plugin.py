@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from html import unescape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from markupsafe import escape
 from mkdocs.config import base
@@ -25,17 +27,23 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from learning_journeys.plugin.page_language import theme_texts
 from learning_journeys.site.assets import asset_files
 from learning_journeys.site.calendars import calendar_files, calendar_stamp
 from learning_journeys.site.labels import labels_for
+from learning_journeys.site.learner_path import learner_path
+from learning_journeys.site.page_plan import Uris
 from learning_journeys.site.pages import NavNode, PageSpec, RenderOptions, SitePlan, build_site, problems_page
 from learning_journeys.site.sanitize import SafeLinksExtension, encode_path, theme_title
 from learning_journeys.site.schema_reference import with_reference_page
+from learning_journeys.site.table_cards import TableCardsExtension
 from learning_journeys.validation.loading import LoadResult, load_journeys
 from learning_journeys.validation.reporting import format_text
 from learning_journeys.validation.yaml_loader import SourceMap
 
 log = get_plugin_logger(__name__)
+# Material's partials that speak the page's language (see theme/partials/language.html).
+THEME_OVERRIDES = Path(__file__).resolve().parent / "theme"
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 # Markdown extensions the generated pages are written for (all ship with
@@ -89,6 +97,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         self._scopes: _NavScopes | None = None
         self._edit_uris: dict[str, str] = {}
         self._extra: list[tuple[str, str | bytes]] = []
+        self._languages: dict[str, str | None] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -103,9 +112,14 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         self._scopes = None
         self._edit_uris = {}
         self._extra = []
+        self._languages = {}
+        if config.theme.name == "material" and str(THEME_OVERRIDES) not in config.theme.dirs:
+            # After the site's own overrides (custom_dir), before Material's templates.
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_OVERRIDES))
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
+        config.markdown_extensions.append(TableCardsExtension())
         if self.config.sanitize:
             config.markdown_extensions.append(SafeLinksExtension())
         for uri in (a.uri for a in asset_files() if a.linked):
@@ -239,7 +253,29 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         if self._plan is not None:
             holder: Any = section_items[0] if wrapped else navigation
             self._scopes = _NavScopes(holder, "children" if wrapped else "items", self._plan.nav)
+            self._scopes.translate(self._plan, self._site_language(config), self.config.nav_title, wrapped)
+            self._follow_learner_paths(files)
+        site = self._site_language(config)
+        self._languages = {p.url: getattr(self._specs.get(p.file.src_uri), "language", None) or site for p in navigation.pages}
         return navigation
+
+    def _follow_learner_paths(self, files: Files) -> None:
+        """Previous and next on a journey's pages follow the learner's path and stay in the journey."""
+        if self._result is None:
+            return
+        uris = Uris(self.config.prefix)
+        for journey in self._result.journeys:
+            path = [files.get_file_from_path(uri) for uri in learner_path(journey, uris)]
+            pages = [f.page for f in path if f is not None and f.page is not None]
+            on_path = {id(p) for p in pages}
+            for spec in self._specs.values():
+                file = files.get_file_from_path(spec.uri)
+                if spec.journey_id == journey.id and file is not None and file.page is not None:
+                    if id(file.page) not in on_path:  # agenda, manager's page: reached from the overview
+                        file.page.previous_page = file.page.next_page = None
+            for index, page in enumerate(pages):
+                page.previous_page = pages[index - 1] if index > 0 else None
+                page.next_page = pages[index + 1] if index + 1 < len(pages) else None
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -249,6 +285,9 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         spec = self._specs.get(page.file.src_uri)
         if self._scopes is not None and spec is not None and spec.journey_id:
             self._scopes.narrow(spec.journey_id)
+        page.meta["lj_theme"] = theme_texts(
+            spec.language if spec is not None else None, self._site_language(config), config.theme.dirs
+        )
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -262,8 +301,9 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         spec = self._specs.get(page.file.src_uri)
         if spec is None:
             return output
-        if spec.language:
+        if spec.language and config.theme.name != "material":  # Material's is set by theme/
             output = _HTML_LANG.sub(f'<html lang="{escape(spec.language)}"', output, count=1)
+        output = _mark_other_languages(output, page.url, spec.language or self._site_language(config), self._languages)
         if spec.jsonld:
             script = f'<script type="application/ld+json">{spec.jsonld}</script>\n'
             output = output.replace("</head>", script + "</head>", 1)
@@ -289,12 +329,35 @@ class _NavScopes:
         others = self.full[: len(self.full) - len(plan_nav.children)]
         self.scoped = {node.journey_id: others + shared + [item] for node, item in pairs if node.journey_id}
 
+        self.titles: dict[str, list[tuple[Any, str]]] = {}
+        self.own_titles: list[tuple[Any, str]] = []
+
+    def translate(self, plan: SitePlan, site_language: str | None, nav_title: str | None, wrapped: bool) -> None:
+        """The shared items' titles ("Overview", the section) in each journey's language."""
+        catalogue = [
+            item for node, item in zip(plan.nav.children, self.full[-len(plan.nav.children) :], strict=True)
+            if node.journey_id is None
+        ]
+        languages = {p.journey_id: p.language for p in plan.pages if p.journey_id}
+        for journey_id, language in languages.items():
+            labels = labels_for(language, site_language)
+            titles = [(item, labels("overview")) for item in catalogue]
+            if wrapped and not nav_title:
+                titles.append((self.holder, labels("journeys")))
+            self.titles[journey_id] = titles
+
     def narrow(self, journey_id: str) -> None:
         if journey_id in self.scoped:
             setattr(self.holder, self.attribute, self.scoped[journey_id])
+        self.own_titles = [(item, item.title) for item, _ in self.titles.get(journey_id, [])]
+        for item, title in self.titles.get(journey_id, []):
+            item.title = title
 
     def restore(self) -> None:
         setattr(self.holder, self.attribute, self.full)
+        for item, title in self.own_titles:
+            item.title = title
+        self.own_titles = []
 
 
 def _to_structure(node: NavNode, files: Files) -> Any:
@@ -394,3 +457,27 @@ def _source_lines(plan: SitePlan) -> dict[tuple[Path, Any], int]:
                 continue
         out[(page.source, page.activity_path)] = maps[page.source].locate(page.activity_path)[0]
     return out
+
+
+_LINK = re.compile(r'<a\s[^>]*?href="([^"#][^"]*)"[^>]*>')
+
+
+def _mark_other_languages(html: str, page_url: str, language: str | None, languages: dict[str, str | None]) -> str:
+    """Links to a page in another language say so (``hreflang``) and load it whole.
+
+    Material's instant navigation keeps the header, the search and ``<html lang>`` of the
+    page it comes from; it leaves links with a ``target`` to the browser.
+    """
+    here = "http://site/" + page_url
+
+    def mark(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        target = urljoin(here, unescape(match.group(1)))
+        if not target.startswith("http://site/") or " target=" in tag or " hreflang=" in tag:
+            return tag
+        other = languages.get(target[len("http://site/") :].split("#")[0].split("?")[0])
+        if not other or not language or other.lower() == language.lower():
+            return tag
+        return f'{tag[:-1]} hreflang="{escape(other)}" target="_self">'
+
+    return _LINK.sub(mark, html)

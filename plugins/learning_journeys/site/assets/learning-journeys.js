@@ -1310,11 +1310,8 @@
     if (dialog && input && !dialog.hasAttribute("aria-label") && !dialog.hasAttribute("aria-labelledby")) {
       dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.getAttribute("placeholder") || "Search");
     }
-    // The footer's previous/next links are labelled "Previous: title" but read "Previous title":
-    // their visible text is the better name (WCAG 2.5.3, label in name).
-    for (const link of document.querySelectorAll(".md-footer__link[aria-label]")) {
-      if ((link.textContent || "").trim()) link.removeAttribute("aria-label");
-    }
+    // Material's footer links keep their aria-label: on narrow screens their text is hidden
+    // and the label is their only name.
   }
 
   /* ------------------------------------------------------------------ start */
