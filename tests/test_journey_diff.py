@@ -382,3 +382,23 @@ def test_paths_are_relative_to_where_it_runs(repo: Repo, monkeypatch: pytest.Mon
     assert both.splitlines()[0] == "Plan: 6 added, 5 changed, 0 removed · journeys: 1 changed, 1 added"
     outside = CliRunner().invoke(cli, ["diff", "HEAD", "--journeys", "/"])
     assert outside.exit_code == 2 and "outside the git repository" in outside.output
+
+
+def test_a_moved_cohort_start_folds_its_many_meetings_in_markdown(repo: Repo) -> None:
+    text = (repo.root / FILE).read_text(encoding="utf-8")
+    series = 'location: Utrecht }\n          - { id: terugkom, day: 29, start: "13:00", repeat: { every: 1w, count: 14 } }\n'
+    repo.write(FILE, text.replace("location: Utrecht }\n", series))
+    repo.commit("fourteen meetings")
+    repo.write(
+        FILE,
+        (repo.root / FILE).read_text(encoding="utf-8").replace('start: "2027-03-01"', 'start: "2027-03-08"'),
+    )
+    md = diff("HEAD", language=None).output
+    dates = md.split("### Data\n\n", 1)[1].split("\n\n###", 1)[0]
+    assert dates.startswith(
+        "<details><summary>Toon alle 15</summary>\n\n- voorjaar-2027: `workshop` oefendag"
+    )
+    assert dates.count("\n- ") == 15 and dates.endswith("</details>")
+    assert "- voorjaar-2027: `workshop` terugkom-14 ma 28 jun 13:00 → ma 5 jul 13:00" in dates
+    text_plan = diff("HEAD", "--format", "text", language="nl").output
+    assert "~ start: 2027-03-01 → 2027-03-08" in text_plan and "<details>" not in text_plan

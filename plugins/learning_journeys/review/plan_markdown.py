@@ -11,6 +11,7 @@ from learning_journeys.review.changes import Plan
 from learning_journeys.review.outline import Code, Line, Part, comparing, outline, summary
 from learning_journeys.review.wording import Words, words_for
 
+FOLD_AFTER = 12  # a longer section is folded, so that the comment stays readable
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 
 
@@ -47,6 +48,14 @@ def render_markdown(plan: Plan) -> str:
         out += ["", f"## {_parts(journey.heading)}", "", _parts(journey.subtitle)]
         for section in journey.sections:
             out += ["", f"### {section.title}", ""]
-            for line in section.lines:
-                out += _lines(line, 0, w)
+            items = [text for line in section.lines for text in _lines(line, 0, w)]
+            if len(section.lines) > FOLD_AFTER:  # a moved cohort start moves every meeting
+                items = [
+                    f"<details><summary>{w('show_all', n=len(section.lines))}</summary>",
+                    "",
+                    *items,
+                    "",
+                    "</details>",
+                ]
+            out += items
     return "\n".join(out) + "\n"
