@@ -172,7 +172,16 @@ def test_an_unchanged_repository(repo: Repo) -> None:
         assert result.exit_code == 0
         assert result.output.splitlines()[0] == "No changes (1 journey compared)."
     data = json.loads(diff("HEAD", "--format", "json").output)
-    assert data["summary"]["journeys"]["unchanged"] == 1 and data["journeys"][0]["kind"] == "unchanged"
+    assert data["summary"]["journeys"]["unchanged"] == 1 and data["journeys"] == []  # not even read
+
+
+def test_a_change_of_comments_or_layout_only_changes_nothing(repo: Repo) -> None:
+    text = (repo.root / FILE).read_text(encoding="utf-8")
+    repo.write(FILE, "# Reviewed in March.\n" + text.replace("duration: 25m", "duration:   25m   # was 15m"))
+    result = diff("HEAD", "--format", "json")
+    data = json.loads(result.output)
+    assert data["summary"]["text"] == "No changes (1 journey compared)."
+    assert [(j["id"], j["kind"]) for j in data["journeys"]] == [("klantgesprekken", "unchanged")]
 
 
 def test_a_journey_added_and_one_removed(repo: Repo) -> None:

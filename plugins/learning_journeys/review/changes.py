@@ -134,13 +134,21 @@ class Plan:
     head: str
     journeys: tuple[JourneyDiff, ...]
     language: str = "en"  # of the plan's words; weekdays and months follow each journey's
+    unchanged: int = 0  # journeys whose files did not change, so were not read
 
     def count(self, kind: Kind) -> int:
         """Activities added, changed or removed, over all journeys."""
         return sum(j.count(kind) for j in self.journeys)
 
     def journeys_by_kind(self, kind: JourneyKind) -> int:
-        return sum(1 for j in self.journeys if j.kind == kind)
+        return sum(1 for j in self.journeys if j.kind == kind) + (
+            self.unchanged if kind == "unchanged" else 0
+        )
+
+    @property
+    def compared(self) -> int:
+        """Every journey file under the paths, read or not."""
+        return len(self.journeys) + self.unchanged
 
     @property
     def has_changes(self) -> bool:

@@ -32,7 +32,9 @@ from learning_journeys.review.wording import Words, shared_language, words_for
 from learning_journeys.validation.loading import FileResult
 
 
-def plan(before: Snapshot, after: Snapshot, root: Path, language: str | None = None) -> Plan:
+def plan(
+    before: Snapshot, after: Snapshot, root: Path, language: str | None = None, unchanged: int = 0
+) -> Plan:
     """The review of everything under the paths, from ``before`` to ``after``, in ``language``
     (by default the one the journeys share, else English)."""
     old, new = _by_id(before.files), _by_id(after.files)
@@ -56,7 +58,7 @@ def plan(before: Snapshot, after: Snapshot, root: Path, language: str | None = N
         for file, result in sorted(bad_files.items()):
             problems = _problems(result, label)
             out.append(JourneyDiff(Path(file).stem, file, "unreadable", None, file, file, problems=problems))
-    return Plan(before.revision.label, after.revision.label, tuple(out), words.language)
+    return Plan(before.revision.label, after.revision.label, tuple(out), words.language, unchanged)
 
 
 def _by_id(files: Iterable[FileResult]) -> dict[str, FileResult]:

@@ -64,7 +64,7 @@ def summary(plan: Plan) -> str:
     """``Plan: 2 added, 3 changed, 1 removed`` (activities), and what happened to whole journeys."""
     w = words_for(plan.language)
     if not plan.has_changes:
-        n = len(plan.journeys)
+        n = plan.compared
         return w("no_changes_1") if n == 1 else w("no_changes", n=n)
     counts = ", ".join(f"{plan.count(k)} {w(k)}" for k in _KINDS)
     journeys = [f"{plan.journeys_by_kind(k)} {w(k)}" for k in _JOURNEY_KINDS if plan.journeys_by_kind(k)]

@@ -39,15 +39,15 @@ class Revision:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """Every journey file of one revision under the paths asked for, checked."""
+    """The journey files of one revision that were read, checked as ``journeys validate`` checks them."""
 
     revision: Revision
     files: tuple[FileResult, ...]
 
 
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
-    return subprocess.run(["git", *args], cwd=root, capture_output=True, env=env, check=False)
+    return subprocess.run(["git", *args], cwd=root, input=stdin, capture_output=True, env=env, check=False)
 
 
 def repository_root(start: Path) -> Path:
@@ -89,24 +89,57 @@ def repository_paths(root: Path, paths: Sequence[Path]) -> list[str]:
     return out
 
 
-def load_snapshot(root: Path, revision: Revision, paths: Sequence[str]) -> Snapshot:
-    """Check every journey file of ``revision`` under ``paths`` (repository paths)."""
-    if revision.commit is None:
-        return Snapshot(revision, _load_work_tree(root, paths))
-    with tempfile.TemporaryDirectory(prefix="journeys-diff-") as folder:
-        copy = Path(folder)
-        files = [f for f in _tree_files(root, revision.commit, paths) if _is_journey_file(f)]
-        for name in files:
-            _export(root, revision.commit, name, copy)
-            _export_content_files(root, revision.commit, name, copy)
-        results = tuple(load_journey_file(copy / name, copy, copy) for name in files)
-    return Snapshot(revision, tuple(_renamed(r, root / f) for r, f in zip(results, files, strict=True)))
+@dataclass(frozen=True)
+class Listing:
+    """The journey files of one revision under the paths: repository path → git blob id.
+
+    Equal blob ids are equal bytes, so a file that did not change is known without reading it.
+    """
+
+    revision: Revision
+    blobs: dict[str, str]
+    projects: dict[str, Path]  # work tree only: the folder each file's content files must stay in
 
 
-def _load_work_tree(root: Path, paths: Sequence[str]) -> tuple[FileResult, ...]:
+def list_journeys(root: Path, revision: Revision, paths: Sequence[str]) -> Listing:
+    """The journey files of ``revision`` under ``paths``, each with its blob id."""
+    if revision.commit is not None:
+        blobs = {n: b for n, b in _tree_blobs(root, revision.commit, paths).items() if is_journey_file(n)}
+        return Listing(revision, blobs, {})
     existing = [root / p for p in paths if os.path.lexists(root / p)]
     found, _problems = find_journey_files(existing, root)
-    return tuple(load_journey_file(file, project, root) for file, project in found)
+    names = [file.resolve().relative_to(root).as_posix() for file, _project in found]
+    return Listing(
+        revision,
+        dict(zip(names, _hash_files(root, names), strict=True)),
+        {n: project for n, (_file, project) in zip(names, found, strict=True)},
+    )
+
+
+def changed_files(root: Path, before: Revision, after: Revision) -> set[str]:
+    """Every file that differs between the two revisions (untracked ones too, for the work tree)."""
+    args = ["diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", str(before.commit)]
+    if after.commit is not None:
+        args.append(after.commit)
+    out = set(_names(_git(root, *args).stdout))
+    if after.commit is None:
+        out |= set(_names(_git(root, "ls-files", "-z", "--others", "--exclude-standard").stdout))
+    return out
+
+
+def load_snapshot(root: Path, listing: Listing, names: Sequence[str]) -> Snapshot:
+    """Check the journey files ``names`` of a listing, as ``journeys validate`` would."""
+    revision = listing.revision
+    if revision.commit is None:
+        results = [load_journey_file(root / n, listing.projects[n], root) for n in names]
+        return Snapshot(revision, tuple(results))
+    with tempfile.TemporaryDirectory(prefix="journeys-diff-") as folder:
+        copy = Path(folder)
+        _write(copy, read_blobs(root, {n: listing.blobs[n] for n in names}))
+        wanted = {c for n in names for c in _content_files(copy, n)}
+        _write(copy, read_blobs(root, {c: f"{revision.commit}:{c}" for c in wanted}))
+        results = [load_journey_file(copy / name, copy, copy) for name in names]
+    return Snapshot(revision, tuple(_renamed(r, root / n) for r, n in zip(results, names, strict=True)))
 
 
 def _renamed(result: FileResult, path: Path) -> FileResult:
@@ -114,40 +147,76 @@ def _renamed(result: FileResult, path: Path) -> FileResult:
     return FileResult(path, result.journey, result.diagnostics, ())
 
 
-def _tree_files(root: Path, commit: str, paths: Sequence[str]) -> list[str]:
-    """Regular files (no symlinks, no submodules) of ``commit`` under ``paths``."""
+def _names(output: bytes) -> list[str]:
+    return [n for n in output.decode("utf-8", "surrogateescape").split("\0") if n]
+
+
+def _tree_blobs(root: Path, commit: str, paths: Sequence[str]) -> dict[str, str]:
+    """Regular files (no symlinks, no submodules) of ``commit`` under ``paths``, with their blob ids."""
     done = _git(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", *paths)
     if done.returncode != 0:
         raise RevisionError(f"cannot list the files of {commit[:12]}: {done.stderr.decode().strip()}")
-    out = []
-    for entry in done.stdout.decode("utf-8", "surrogateescape").split("\0"):
+    out = {}
+    for entry in _names(done.stdout):
         meta, _tab, name = entry.partition("\t")
-        if name and meta.split(" ")[0] in ("100644", "100755"):
-            out.append(name)
-    return sorted(out)
+        mode, _kind, blob = meta.split(" ")
+        if mode in ("100644", "100755"):
+            out[name] = blob
+    return out
 
 
-def _is_journey_file(name: str) -> bool:
+def _hash_files(root: Path, names: Sequence[str]) -> list[str]:
+    """The blob ids git would give these work-tree files (its filters applied), in one call."""
+    if not names:
+        return []
+    listed = "".join(f"{n}\n" for n in names).encode("utf-8", "surrogateescape")
+    done = _git(root, "hash-object", "--stdin-paths", stdin=listed)
+    blobs = done.stdout.decode().split()
+    if done.returncode != 0 or len(blobs) != len(names):  # a name with a line break: no id, so always read
+        return [f"unknown:{n}" for n in names]
+    return blobs
+
+
+def read_blobs(root: Path, objects: dict[str, str]) -> dict[str, bytes]:
+    """The bytes of many objects (blob ids or ``COMMIT:path``) in one ``git cat-file --batch``."""
+    names = [n for n, o in objects.items() if "\n" not in o]
+    if not names:
+        return {}
+    request = "".join(f"{objects[n]}\n" for n in names).encode("utf-8", "surrogateescape")
+    output = _git(root, "cat-file", "--batch", stdin=request).stdout
+    out, at = {}, 0
+    for name in names:
+        end = output.index(b"\n", at)
+        header = output[at:end].split(b" ")
+        at = end + 1
+        if len(header) != 3 or header[1] != b"blob":  # "missing", or not a file
+            continue
+        size = int(header[2])
+        out[name] = output[at : at + size]
+        at += size + 1
+    return out
+
+
+def _write(copy: Path, files: dict[str, bytes]) -> None:
+    for name, data in files.items():
+        target = copy / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def is_journey_file(name: str) -> bool:
     """As ``journeys validate`` chooses in a folder: ``*.yaml``/``*.yml``, nothing hidden."""
     parts = PurePosixPath(name).parts
     return name.endswith(JOURNEY_SUFFIXES) and not any(p.startswith(".") for p in parts)
 
 
-def _export(root: Path, commit: str, name: str, copy: Path) -> bool:
-    done = _git(root, "show", f"{commit}:{name}")
-    if done.returncode != 0:
-        return False
-    target = copy / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(done.stdout)
-    return True
-
-
-def _export_content_files(root: Path, commit: str, name: str, copy: Path) -> None:
-    """The Markdown files a journey names, so that it is checked with its content as it was."""
-    loaded = load_yaml_bytes((copy / name).read_bytes(), name)
-    if not isinstance(loaded.data, dict):
-        return
+def _content_files(copy: Path, name: str) -> list[str]:
+    """The repository paths of the Markdown files a journey names, so that it is checked with its
+    content as it was at that revision."""
+    loaded = load_yaml_bytes((copy / name).read_bytes(), name) if (copy / name).is_file() else None
+    if loaded is None or not isinstance(loaded.data, dict):
+        return []
+    out = []
     phases = loaded.data.get("phases")
     for phase in phases.values() if isinstance(phases, dict) else ():
         activities = phase.get("activities") if isinstance(phase, dict) else None
@@ -156,4 +225,5 @@ def _export_content_files(root: Path, commit: str, name: str, copy: Path) -> Non
             if isinstance(rel, str) and rel:
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(name), rel))
                 if target != ".." and not target.startswith("../") and not posixpath.isabs(target):
-                    _export(root, commit, target, copy)
+                    out.append(target)
+    return out
