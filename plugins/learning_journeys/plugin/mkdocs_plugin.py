@@ -9,7 +9,6 @@ watches the journey files.
 from __future__ import annotations
 
 import os
-import posixpath
 import re
 from html import unescape
 from pathlib import Path
@@ -21,25 +20,26 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from learning_journeys.plugin.page_language import theme_texts
+from learning_journeys.plugin.preview import BuiltPage, PageStore, built_page, site_signature
 from learning_journeys.site.assets import asset_files
-from learning_journeys.site.calendars import calendar_files, calendar_stamp
+from learning_journeys.site.incremental import SiteBuild, SiteCache, build_preview
 from learning_journeys.site.labels import labels_for
 from learning_journeys.site.learner_path import learner_path
 from learning_journeys.site.page_plan import Uris
-from learning_journeys.site.pages import NavNode, PageSpec, RenderOptions, SitePlan, build_site, problems_page
+from learning_journeys.site.pages import NavNode, PageSpec, RenderOptions, SitePlan
 from learning_journeys.site.sanitize import SafeLinksExtension, encode_path, theme_title
 from learning_journeys.site.schema_reference import with_reference_page
 from learning_journeys.site.table_cards import TableCardsExtension
-from learning_journeys.validation.loading import LoadResult, load_journeys
+from learning_journeys.site.workbook import Workbooks
+from learning_journeys.validation.loading import LoadResult
 from learning_journeys.validation.reporting import format_text
-from learning_journeys.validation.yaml_loader import SourceMap
 
 log = get_plugin_logger(__name__)
 # Material's partials that speak the page's language (see theme/partials/language.html).
@@ -77,6 +77,13 @@ class _PluginConfig(base.Config):
     site's language)."""
     language = c.Optional(c.Type(str))
     """Language of the site's own labels (default: the theme's language)."""
+    workbook = c.Type(bool, default=False)
+    """A PDF workbook per journey, linked from its overview (needs WeasyPrint:
+    `pip install mkdocs-learning-journeys[workbook]`)."""
+    drafts = c.Choice(("show", "preview", "hide"), default="show")
+    """Journeys with `status: draft` (or no status): `show` them like the others (with a "draft"
+    badge), show them only under `mkdocs serve` (`preview`: left out of `mkdocs build`), or `hide`
+    them. Left out means out of the catalogue, the navigation, the pages and the calendars."""
     schema_reference = c.Type(bool, default=False)
     """Add a page with the reference of the journey format (every field, in the site's language)."""
 
@@ -88,16 +95,21 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
 
     def __init__(self) -> None:
         super().__init__()
+        self._workbooks = Workbooks()  # kept across the rebuilds of `mkdocs serve`
         self._serving = False
         self._result: LoadResult | None = None
         self._plan: SitePlan | None = None
-        self._problems: str | None = None
         self._generated: dict[str, Any] = {}
         self._specs: dict[str, PageSpec] = {}
         self._scopes: _NavScopes | None = None
         self._edit_uris: dict[str, str] = {}
         self._extra: list[tuple[str, str | bytes]] = []
         self._languages: dict[str, str | None] = {}
+        # Kept through all rebuilds of one `mkdocs serve` (see preview.py).
+        self._cache = SiteCache()
+        self._store = PageStore()
+        self._build: SiteBuild | None = None
+        self._signature = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -106,7 +118,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         # One plugin object lives through all rebuilds of `mkdocs serve`.
         self._result = None
         self._plan = None
-        self._problems = None
+        self._build = None
         self._generated = {}
         self._specs = {}
         self._scopes = None
@@ -135,63 +147,99 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         journeys_dir = Path(self.config.journeys_dir)
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        result = load_journeys([journeys_dir], base=base)
+        result = self._cache.load([journeys_dir], base=base)
         self._result = result
-        problems = [d for d in result.diagnostics if d.is_error or self.config.strict]
-        warnings = [d for d in result.diagnostics if not (d.is_error or self.config.strict)]
+        # Design advice is for `journeys validate` (where --strict fails on it): a build says it
+        # in passing and never stops for it, so that `mkdocs build --strict` builds any valid journey.
+        for advice in (d for d in result.diagnostics if d.is_advice):
+            log.info(format_text([advice]))
+        checked = [d for d in result.diagnostics if not d.is_advice]
+        problems = [d for d in checked if d.is_error or self.config.strict]
+        warnings = [d for d in checked if not (d.is_error or self.config.strict)]
         for w in warnings:
             log.warning(format_text([w]))
         if problems:
-            text = format_text(problems)
-            summary = f"{len(problems)} problem(s) in the journey files:\n{text}"
+            summary = f"{len(problems)} problem(s) in the journey files:\n{format_text(problems)}"
             if not self._serving:
                 # Raised before MkDocs empties site/, so the last good site stays.
                 raise PluginError(summary)
+            # The preview stays up: the other journeys build, these show their problems.
             log.error(summary)
-            self._problems = text
-            return
         options = RenderOptions(
             prefix=self.config.prefix,
             site_language=self._site_language(config),
             sanitize=self.config.sanitize,
             template_dirs=(Path(self.config.templates_dir),) if self.config.templates_dir else (),
             nav_title=self.config.nav_title,
+            workbook=self.config.workbook,
         )
+        hide_drafts = self.config.drafts == "hide" or (self.config.drafts == "preview" and not self._serving)
         # Everything the site needs is made and checked here, before MkDocs empties site/:
         # a build either completes or fails with a message and leaves the last good site.
         try:
-            self._plan = build_site(result.journeys, options)
+            self._build = build_preview(self._cache, result, problems, options, base, hide_drafts)
+            self._plan = self._build.plan
             if self.config.schema_reference:
                 self._plan = with_reference_page(self._plan, options.prefix, options.site_language)
-            self._edit_uris = _edit_uris(self._plan, Path(config.docs_dir))
+            self._edit_uris = _edit_uris(self._plan, Path(config.docs_dir), self._build.lines)
             self._extra = [(a.uri, a.content) for a in asset_files()]
-            # DTSTAMP and SEQUENCE: SOURCE_DATE_EPOCH when set (reproducible builds), else now.
-            self._extra += list(calendar_files(result.journeys, self.config.prefix, calendar_stamp()))
+            # DTSTAMP and SEQUENCE: SOURCE_DATE_EPOCH when set (reproducible builds), else the
+            # time the journey was rendered.
+            self._extra += list(self._build.calendars)
+            if options.workbook:
+                # Made here with the pages: a workbook that fails stops the build before site/ is emptied.
+                shown = {p.journey_id for p in self._plan.pages}
+                self._extra += self._workbooks.files([j for j in result.journeys if j.id in shown], options)
         except Exception as err:  # noqa: BLE001 - shown as a build error, not a traceback
             raise PluginError(
                 f"learning-journeys could not render the pages: {type(err).__name__}: {err}"
             ) from err
+        if self._build.hidden_drafts:
+            log.info("Drafts left out of the site: " + ", ".join(self._build.hidden_drafts))
+        if self._serving and self._cache.rendered:
+            log.info(f"Journeys rendered again: {len(self._cache.rendered)} of {len(result.files)}")
         _check_clashes(
             [p.uri for p in self._plan.pages] + [uri for uri, _ in self._extra], Path(config.docs_dir)
         )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._drop_sources(files)
-        if self._problems is not None:
-            uri = posixpath.join(self.config.prefix.strip("/"), "index.md")
-            labels = labels_for(self._site_language(config), None)
-            self._add(files, config, uri, problems_page(self._problems, labels))
-            return files
         if self._plan is None:
             return files
+        kept = self._kept_pages(files, config)
         for page in self._plan.pages:
             self._specs[page.uri] = page
+            if page.uri in kept:
+                self._add_built(files, config, page, kept[page.uri])
+                continue
             file = self._add(files, config, page.uri, page.markdown, in_nav=page.in_nav)
             if page.uri in self._edit_uris:
                 file.edit_uri = self._edit_uris[page.uri]
         for uri, content in self._extra:
             self._add(files, config, uri, content)
         return files
+
+    def _kept_pages(self, files: Files, config: MkDocsConfig) -> dict[str, str]:
+        """Under `mkdocs serve`: the HTML of pages whose journey and site did not change since it was made."""
+        if not self._serving or self._build is None:
+            return {}
+        ours = [p.uri for p in self._plan.pages] if self._plan else []
+        self._signature = site_signature(config, files, ours)
+        self._store.keep_only(self._build.page_keys)
+        kept = {}
+        for uri, key in self._build.page_keys.items():
+            html = self._store.get(uri, key + self._signature)
+            if html is not None:
+                kept[uri] = html
+        return kept
+
+    def _add_built(self, files: Files, config: MkDocsConfig, page: PageSpec, html: str) -> None:
+        if files.get_file_from_path(page.uri) is not None:
+            self._add(files, config, page.uri, page.markdown)  # raises the clash error
+        inclusion = InclusionLevel.NOT_IN_NAV if config.nav or not page.in_nav else InclusionLevel.INCLUDED
+        file = built_page(config, page.uri, html, inclusion)
+        files.append(file)
+        self._generated[page.uri] = file
 
     def _add(
         self, files: Files, config: MkDocsConfig, uri: str, content: str | bytes, in_nav: bool = True
@@ -290,7 +338,23 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         )
         return context
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Under `mkdocs serve`, the problems of a journey file on top of its pages."""
+        overlay = self._build.overlays.get(page.file.src_uri) if self._build is not None else None
+        return overlay + html if overlay else html
+
+    # Priority: last, so that the HTML kept for the next rebuild of `mkdocs serve` is the
+    # page as written, after every other plugin.
+    @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        output = self._finish_page(output, page, config)
+        if self._serving and self._build is not None:
+            key = self._build.page_keys.get(page.file.src_uri)
+            if key is not None:
+                self._store.put(page.file.src_uri, key + self._signature, output)
+        return output
+
+    def _finish_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """A journey's own language on <html>, and its JSON-LD in <head>.
 
         In <head> the JSON-LD survives Material's instant navigation, which
@@ -363,6 +427,8 @@ class _NavScopes:
 def _to_structure(node: NavNode, files: Files) -> Any:
     if node.uri is not None and not node.children:
         file = files.get_file_from_path(node.uri)
+        if isinstance(file, BuiltPage):  # a page kept from the previous build of `mkdocs serve`
+            return Link(theme_title(node.title), file.url)
         if file is None or file.page is None:
             return Link(theme_title(node.title), node.uri)
         # Themes print nav titles unescaped (MkDocs' Jinja has autoescape off).
@@ -412,19 +478,18 @@ def _navigation(items: list[Any]) -> Navigation:
     return Navigation(items, pages)
 
 
-def _edit_uris(plan: SitePlan, docs_dir: Path) -> dict[str, str]:
+def _edit_uris(plan: SitePlan, docs_dir: Path, lines: dict[str, int]) -> dict[str, str]:
     """What "edit this page" opens per page: the YAML (or Markdown) file at the page's line.
 
     File names come from authors: encoded, a quote in one cannot leave the theme's
     ``href`` (Material prints the edit URL unescaped).
     """
-    lines = _source_lines(plan)
     out: dict[str, str] = {}
     for page in plan.pages:
         if page.source is None:
             continue
         edit = encode_path(Path(os.path.relpath(page.source, docs_dir)).as_posix())
-        line = lines.get((page.source, page.activity_path))
+        line = lines.get(page.uri)
         out[page.uri] = f"{edit}#L{line}" if line else edit
     return out
 
@@ -441,22 +506,6 @@ def _check_clashes(uris: list[str], docs_dir: Path) -> None:
                 f"learning-journeys wants to generate '{uri}', but the site already has that file"
                 f" in {docs_dir}. Set the plugin's `prefix` option to put the journeys elsewhere."
             )
-
-
-def _source_lines(plan: SitePlan) -> dict[tuple[Path, Any], int]:
-    """Line of each page's part of its YAML file, for "edit this page" links."""
-    out: dict[tuple[Path, Any], int] = {}
-    maps: dict[Path, SourceMap] = {}
-    for page in plan.pages:
-        if page.source is None or page.activity_path is None:
-            continue
-        if page.source not in maps:
-            try:
-                maps[page.source] = SourceMap(page.source.read_text(encoding="utf-8"))
-            except OSError:
-                continue
-        out[(page.source, page.activity_path)] = maps[page.source].locate(page.activity_path)[0]
-    return out
 
 
 _LINK = re.compile(r'<a\s[^>]*?href="([^"#][^"]*)"[^>]*>')

@@ -1,0 +1,88 @@
+"""What `mkdocs serve` keeps between rebuilds, so that saving one journey answers fast.
+
+MkDocs renders every page again on every rebuild: Markdown, then the theme's template,
+then the search index. With a hundred journeys that is well over a thousand pages,
+and most of the time of a rebuild. The plugin keeps the HTML each page of a journey
+had in the previous build, and while neither the journey nor the site around it
+changed it hands MkDocs that HTML as a file to copy instead of a page to render.
+
+The pages MkDocs still renders are those of the journeys that changed, of journeys
+with problems (they show them), the catalogue (it lists every journey) and the site's
+own pages. Kept pages do not appear in the search index of the preview and are links,
+not pages, in the navigation of the rendered ones: the preview's search finds the
+pages that were rendered since the server started. `mkdocs build` never uses any of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+
+class BuiltPage(File):
+    """A page of an unchanged journey as the HTML of an earlier build: MkDocs copies it."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+
+def built_page(config: MkDocsConfig, uri: str, html: str, inclusion: InclusionLevel) -> BuiltPage:
+    """A file at ``uri`` (``x/y.md``) that is written where that page would be, with ``html``.
+
+    Links to ``x/y.md`` from rendered pages still find it, and get its URL.
+    """
+    as_page = File.generated(config, uri, content="")
+    file = BuiltPage.generated(config, uri, content=html, inclusion=inclusion)
+    file.dest_uri = as_page.dest_uri
+    return file
+
+
+@dataclass
+class PageStore:
+    """The HTML of each journey page from earlier builds, with the key it was built for."""
+
+    html: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def get(self, uri: str, key: str) -> str | None:
+        kept = self.html.get(uri)
+        return kept[1] if kept is not None and kept[0] == key else None
+
+    def put(self, uri: str, key: str, html: str) -> None:
+        self.html[uri] = (key, html)
+
+    def keep_only(self, uris: Iterable[str]) -> None:
+        wanted = set(uris)
+        for uri in [u for u in self.html if u not in wanted]:
+            del self.html[uri]
+
+
+def site_signature(config: MkDocsConfig, files: Files, ours: Iterable[str]) -> str:
+    """What every page's HTML depends on besides its own journey: the configuration (theme,
+    plugins, Markdown extensions, options) and the site's own pages (the navigation)."""
+    parts: list[str] = []
+    if config.config_file_path:
+        try:
+            parts.append(hashlib.sha256(Path(config.config_file_path).read_bytes()).hexdigest())
+        except OSError:
+            parts.append("unreadable")
+    skip = set(ours)
+    for file in files.documentation_pages():
+        if file.src_uri in skip:
+            continue
+        stamp = ""
+        if file.abs_src_path:
+            try:
+                stamp = str(Path(file.abs_src_path).stat().st_mtime_ns)
+            except OSError:
+                stamp = "gone"
+        parts.append(f"{file.src_uri}:{stamp}")
+    for folder in config.theme.dirs[:1] if config.theme.custom_dir else ():
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                parts.append(f"{path}:{path.stat().st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
