@@ -7,12 +7,14 @@ import {
   fillLabel,
   formatMinutes,
   quizPassed,
+  readLearner,
   recordHtml,
   recordMarkdown,
   resumeTarget,
   timeLeft,
+  writeLearner,
 } from "../../plugins/learning_journeys/site/assets/learning-journeys-record.js";
-import { JOURNEY, T1, T2, T3 } from "./helpers.mjs";
+import { JOURNEY, MemoryStorage, T1, T2, T3 } from "./helpers.mjs";
 
 const MINUTES = { welcome: 30, basics: 15, workshop: 480, reflect: 20 };
 const DATA = {
@@ -135,5 +137,20 @@ describe("recordHtml", () => {
 
   it("refuses a language tag that is not one", () => {
     assert.ok(recordHtml(DATA, {}, T3, { ...words, lang: '"><script>' }).startsWith("<!DOCTYPE html>\n<html>\n"));
+  });
+});
+
+describe("the learner's name", () => {
+  it("is kept as JSON, cut to its limit, and forgotten when blank", () => {
+    const store = new MemoryStorage();
+    writeLearner(store, "j", "Ann \"A\" <x>");
+    assert.equal(store.getItem("learning-journeys:v1:j:@learner"), '"Ann \\"A\\" <x>"');
+    assert.equal(readLearner(store, "j"), 'Ann "A" <x>');
+    writeLearner(store, "j", "x".repeat(500));
+    assert.equal(readLearner(store, "j").length, 200);
+    writeLearner(store, "j", "   ");
+    assert.equal(store.getItem("learning-journeys:v1:j:@learner"), null);
+    store.setItem("learning-journeys:v1:j:@learner", "{broken");
+    assert.equal(readLearner(store, "j"), "");
   });
 });

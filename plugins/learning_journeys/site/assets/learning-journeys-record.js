@@ -1013,6 +1013,32 @@ export const learnerKey = (journey) => `${KEY_PREFIX}${journey}:@learner`;
 export const NAME_LIMIT = 200;
 
 /**
+ * The name the learner typed for their record, or "" (stored as JSON, like every entry).
+ * @param {Store} store
+ * @param {string} journey
+ */
+export function readLearner(store, journey) {
+  try {
+    const name = JSON.parse(store.getItem(learnerKey(journey)) || '""');
+    return typeof name === "string" ? cutText(name, NAME_LIMIT) : "";
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Store the learner's name (a blank one forgets it). Storage errors are thrown.
+ * @param {Store} store
+ * @param {string} journey
+ * @param {string} name
+ */
+export function writeLearner(store, journey, name) {
+  const clean = cutText(name, NAME_LIMIT);
+  if (clean.trim()) store.setItem(learnerKey(journey), JSON.stringify(clean));
+  else store.removeItem(learnerKey(journey));
+}
+
+/**
  * Where "continue" goes: the activity page the learner visited last, while it is not done
  * (they left off there); otherwise the suggested next activity on their calendar. Null when
  * everything is done.
