@@ -207,6 +207,9 @@ def used_keys() -> set[str]:
     """Every key some page, script or message may show."""
     known = families()
     keys = _specification_labels() | set(script_keys())
+    # Names of days and months for `journeys diff` (review/dates.py keeps copies, which
+    # tests/test_journey_diff.py compares with these); the pages write dates with Babel.
+    keys |= {"weekdays", "months"}
     for use in uses():
         if use.key is not None:
             keys.add(use.key)
@@ -234,7 +237,7 @@ def test_every_family_used_is_known() -> None:
 def test_the_readers_find_the_labels() -> None:
     """A guard on the parsing above: it must see the uses we know of."""
     found = uses()
-    assert {"journeys", "agenda", "weekdays", "lang_*", "type_*", "eval_*"} <= {
+    assert {"journeys", "agenda", "tba", "lang_*", "type_*", "eval_*"} <= {
         u.key or u.pattern for u in found
     }
     assert any(u.special == "companion" for u in found)

@@ -18,6 +18,9 @@ SLUG = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 DATE = r"^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
 TIME = r"^(?:[01]?[0-9]|2[0-3]):[0-5][0-9]$"
 LANG = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+# Languages the generated pages have labels in (site/locales/*.json; tests/test_labels.py keeps
+# the two lists equal). A journey in another language gets English labels, and a warning.
+PAGE_LANGUAGES: tuple[str, ...] = ("en", "nl")
 URL = r"^(?:https?://|mailto:)[^\s]+$"
 TIMEZONE = r"^[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)*$"
 

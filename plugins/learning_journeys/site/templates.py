@@ -14,6 +14,7 @@ from importlib import util as importlib_util
 from pathlib import Path
 from typing import Any
 
+from babel.dates import format_skeleton
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
@@ -92,6 +93,16 @@ def _indent_md(value: Markup | str, width: int = 4) -> Markup:
     return Markup("\n".join((pad + line) if line.strip() else "" for line in lines))
 
 
+# A day as the script writes it: Intl.DateTimeFormat(lang, DAY_FORMAT) in assets/learning-journeys.js
+# gives the same text from the same CLDR data ("di 20 apr 2027", "Tue, Apr 20, 2027").
+DAY_SKELETON = "yMMMEd"
+
+
+def format_day(day: date, language: str) -> str:
+    """A day with its weekday in ``language`` (Babel, CLDR), as the learner's script writes it too."""
+    return str(format_skeleton(DAY_SKELETON, day, locale=language.replace("-", "_")))
+
+
 class PageContext:
     """Helpers every template gets: labels, links relative to the current page, durations."""
 
@@ -107,9 +118,7 @@ class PageContext:
         machine-readable in ``datetime``."""
         if day is None:
             return Markup(escape(self.labels("tba")))
-        weekdays = self.labels("weekdays").split()
-        months = self.labels("months").split()
-        text = f"{weekdays[day.weekday()]} {day.day} {months[day.month - 1]} {day.year}"
+        text = format_day(day, self.labels.language)
         return Markup(f'<time datetime="{day.isoformat()}">{escape(text)}</time>')
 
     def dates(self, first: Day | None, last: Day | None) -> Markup:

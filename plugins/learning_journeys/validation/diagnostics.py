@@ -67,6 +67,7 @@ CODES: dict[str, str] = {
     "LJ219": "enrolment closes after the cohort starts",
     "LJ220": "the same reflection written out once per meeting",
     "LJ221": "an id the site needs for a page of its own",
+    "LJ222": "a language the pages have no labels in",
     # our own failures
     "LJ900": "internal error",
 }

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from learning_journeys.model.activity_types import Kind, activity_type
 from learning_journeys.model.journey import PHASE_KEYS, Activity, Journey, MicroModule
-from learning_journeys.model.vocabulary import SLUG
+from learning_journeys.model.vocabulary import PAGE_LANGUAGES, SLUG
 from learning_journeys.validation.diagnostics import JsonPath, PendingDiagnostic, Severity
 from learning_journeys.validation.hints import BARE_HOST
 from learning_journeys.validation.planning_rules import check_planning
@@ -38,7 +38,25 @@ def check_journey(journey: Journey) -> list[PendingDiagnostic]:
     found += _coverage(journey)
     found += check_planning(journey)
     found += _links_without_scheme(journey)
+    found += _page_language(journey)
     return found
+
+
+def _page_language(j: Journey) -> list[PendingDiagnostic]:
+    """A journey in a language the pages have no labels in: its pages would mix languages."""
+    if not j.language or j.language.split("-")[0].lower() in PAGE_LANGUAGES:
+        return []
+    have = ", ".join(PAGE_LANGUAGES)
+    return [
+        PendingDiagnostic(
+            ("language",),
+            "LJ222",
+            f"the pages have no labels in `{j.language}`: its buttons, headings and dates would be in English",
+            Severity.WARNING,
+            hint=f"the pages have labels in {have} (and their regions, such as nl-BE): write the journey in"
+            f" one of those, or add site/locales/{j.language.split('-')[0].lower()}.json",
+        )
+    ]
 
 
 def _prerequisite_order(j: Journey) -> list[PendingDiagnostic]:
