@@ -397,8 +397,8 @@
   const lastVisited = (journey) => {
     const store = storage();
     try {
-      const id = store ? store.getItem(R.lastKey(journey)) : null;
-      return id && R.ID.test(id) ? id : null;
+      const id = store ? JSON.parse(store.getItem(R.lastKey(journey)) || "null") : null;
+      return typeof id === "string" && R.ID.test(id) ? id : null;
     } catch (err) {
       return null;
     }
@@ -478,7 +478,7 @@
         const line = el("p", { class: "lj-next" });
         if (found) {
           const next = found.activity;
-          const target = next.id === (resume && resume.id) ? null : hrefOf(next.id);
+          const target = hrefOf(next.id);
           const cohort = choice ? (data.cohorts || []).find((c) => c.id === choice.cohort) : undefined;
           /** @type {string[]} */
           const when = [];
@@ -559,24 +559,27 @@
       }
     }
     const journeyData = data;
+    const box = el("div", { class: "lj-companion lj-catalogue__state", "data-lj-for": journey });
+    (hook.closest("p") || hook).after(box);
     const render = () => {
       const records = collect(journey);
       const last = lastVisited(journey);
       const done = journeyData.activities.filter((a) => R.isDone(records[a.id])).length;
-      if (!done && !last) {
-        hook.replaceChildren();
+      box.hidden = !done && !last;
+      if (box.hidden) {
+        box.replaceChildren();
         return;
       }
       const choice = choiceOf(journey, journeyData);
       const resume = R.resumeTarget(journeyData, records, choice, last);
       const total = journeyData.activities.length;
-      hook.replaceChildren(el("div", { class: "lj-companion lj-catalogue__state" },
+      box.replaceChildren(
         progressBlock(t("js_progress_count", { done, total }), done, total),
         el("p", { class: "lj-time-left", text: t("js_time_left", { time: duration(R.timeLeft(journeyData, records)) }) }),
         resume && resume.path
           ? el("p", {}, el("a", { href: pageOf(resume.path), class: "md-button md-button--primary lj-continue__link",
             text: t("js_continue", { title: resume.title }) }))
-          : el("p", {}, check(), ` ${t("js_next_all_done")}`)));
+          : el("p", {}, check(), ` ${t("js_next_all_done")}`));
     };
     render();
     refreshers.push(render);
@@ -603,11 +606,9 @@
     const activity = attr(hook, "data-lj-activity");
     if (!R.ID.test(journey) || !R.ID.test(activity)) return;
     const data = journeyData(journey);
-    // The one at the end of the content: the same button, without the chooser, meetings and prior
-    // learning that the one at the top carries.
-    const atEnd = hook.hasAttribute("data-lj-end");
-    if (!atEnd) withStorage((store) => store.setItem(R.lastKey(journey), activity), null);
-    const status = el("p", { class: "lj-done__status", role: atEnd ? null : "status" });
+    // Where "continue where you left off" goes (resumeTarget).
+    withStorage((store) => store.setItem(R.lastKey(journey), JSON.stringify(activity)), null);
+    const status = el("p", { class: "lj-done__status", role: "status" });
     const toggle = button("", () => {
       update(journey, activity, (record) => {
         if (record.done) delete record.done;
@@ -616,22 +617,20 @@
       refreshAll();
     }, "lj-done__button");
     const box = el("div", { class: "lj-companion lj-done__box" }, status, toggle);
-    const choose = data && !atEnd && (data.cohorts || []).length ? chooser(journey, data, () => refreshAll()) : null;
-    const meetings = data && !atEnd ? meetingList(journey, activity, data, choose) : null;
-    const several = () => !!data && R.meetingsFor(data, activity, choiceOf(journey, data)).length > 1;
-    const prior = !atEnd && hook.hasAttribute("data-lj-prior") ? priorLearning(journey, activity, attr(hook, "data-lj-prior")) : null;
+    const choose = data && (data.cohorts || []).length ? chooser(journey, data, () => refreshAll()) : null;
+    const meetings = data ? meetingList(journey, activity, data, choose) : null;
+    const prior = hook.hasAttribute("data-lj-prior") ? priorLearning(journey, activity, attr(hook, "data-lj-prior")) : null;
     const render = () => {
       const record = load(journey, activity);
       const done = R.isDone(record);
       toggle.textContent = record.done ? t("js_mark_undone") : t("js_mark_done");
       toggle.classList.toggle("md-button--primary", !done);
-      toggle.hidden = several();
+      toggle.hidden = !!meetings && meetings.count() > 1;
       /** @type {(Node | string)[]} */
       let text = [t("js_not_done")];
       if (record.done) text = [check(), ` ${t("js_done_on", { date: formatDate(record.done, false) })}`];
       else if (done) text = [check(), ` ${t("js_prior_recognised")}`];
       else if (meetings && meetings.count() > 1) text = [meetings.summary()];
-      /** @type {HTMLElement} */ (hook).hidden = atEnd && several();
       status.replaceChildren(...text);
       hook.classList.toggle("is-done", done);
       if (choose) choose.update();
@@ -642,6 +641,39 @@
     if (prior) box.append(prior.opener);
     hook.replaceChildren(...(choose && meetings && meetings.count() > 0 ? [choose.box] : []), box,
       ...(meetings ? [meetings.box] : []), ...(prior ? [prior.box] : []));
+    render();
+    refreshers.push(render);
+  }
+
+  /**
+   * At the end of an activity's content: "I have finished this activity" (which marks it done), or
+   * that it is done. Undoing stays at the top; an activity with several meetings is marked per meeting.
+   * @param {Element} hook @param {(() => void)[]} refreshers
+   */
+  function initDoneEnd(hook, refreshers) {
+    const journey = attr(hook, "data-lj-journey");
+    const activity = attr(hook, "data-lj-activity");
+    if (!R.ID.test(journey) || !R.ID.test(activity)) return;
+    const data = journeyData(journey);
+    const status = el("p", { class: "lj-done-end__status" });
+    const finish = button(t("js_done_end"), () => {
+      if (update(journey, activity, (record) => {
+        record.done = record.done || new Date().toISOString();
+      })) refreshAll();
+      status.focus();
+    }, "md-button--primary lj-done-end__button");
+    status.tabIndex = -1;
+    const render = () => {
+      const record = load(journey, activity);
+      const done = R.isDone(record);
+      const several = !!data && R.meetingsFor(data, activity, choiceOf(journey, data)).length > 1;
+      /** @type {HTMLElement} */ (hook).hidden = several && !done;
+      finish.hidden = done;
+      status.hidden = !done;
+      status.replaceChildren(...(record.done ? [check(), ` ${t("js_done_on", { date: formatDate(record.done, false) })}`]
+        : done ? [check(), ` ${t("js_prior_recognised")}`] : []));
+    };
+    hook.replaceChildren(el("div", { class: "lj-companion lj-done-end__box" }, finish, status));
     render();
     refreshers.push(render);
   }
@@ -1178,12 +1210,10 @@
     };
     // The learner's name for the downloads: typed here, kept in this browser, never sent.
     const nameInput = el("input", { type: "text", id: uid("learner"), class: "lj-input lj-learner", maxlength: R.NAME_LIMIT, autocomplete: "name" });
-    nameInput.value = withStorage((store) => store.getItem(R.learnerKey(journey)) || "", "");
+    nameInput.value = withStorage((store) => R.readLearner(store, journey), "");
     nameInput.addEventListener("input", () => {
-      const name = R.cutText(nameInput.value, R.NAME_LIMIT);
       withStorage((store) => {
-        if (name.trim()) store.setItem(R.learnerKey(journey), name);
-        else store.removeItem(R.learnerKey(journey));
+        R.writeLearner(store, journey, nameInput.value);
         return true;
       }, false);
     });
