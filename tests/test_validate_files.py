@@ -23,6 +23,7 @@ phases:
         content_file: {content_file}
   learn: {{}}
   post: {{}}
+ignore_lint: [LJ302, LJ303]  # about files, not about design
 """
 
 

@@ -189,6 +189,7 @@ cohorts:
   - id: spring
     start: "2027-03-01"
     timezone: {zone}
+ignore_lint: [LJ302, LJ303]  # about time zones, not about design
 """
 
 

@@ -100,6 +100,7 @@ title: Small journey
 goals:
   - id: nps
     title: Happier customers
+    kpi: Net Promoter Score
 objectives:
   - id: listen
     title: You listen first
@@ -121,13 +122,16 @@ phases:
         type: workshop
         duration: 3h
         prerequisites: [intro]
+        prework: [intro]
         objectives: [listen]
         sessions:
           - id: day-1
             day: 3
             start: "09:00"
             end: "12:00"
-  post: {}
+  post:
+    activities:
+      - {id: looking-back, title: Looking back, type: reflection, prompts: [What went well?], feedback: {from: manager}}
 cohorts:
   - id: spring
     start: "2027-03-01"

@@ -53,7 +53,7 @@ phases:
         duration: 3h
         modality: classroom
         objectives: [{{ t.objective_id }}]
-        prerequisites: [{{ t.module_id }}]
+        prework: [{{ t.module_id }}]   # theory at home, the classroom for practice
         sessions:
           - id: workshop-1
             # day 1 is the cohort's start date; with `week`, day 1 is the first day of that week
@@ -69,6 +69,7 @@ phases:
         duration: 20m
         prompts:
           - {{ t.prompt }}
+        feedback: { from: manager }   # or peer, coach, client, team; a list for several
 
 # Runs of the journey: they turn `day` and times into real dates.
 cohorts:

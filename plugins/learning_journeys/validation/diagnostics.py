@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from learning_journeys.model.vocabulary import LINT_CODES
+
 JsonPath = tuple[str | int, ...]
 
 
@@ -68,6 +70,20 @@ CODES: dict[str, str] = {
     "LJ220": "the same reflection written out once per meeting",
     "LJ221": "an id the site needs for a page of its own",
     "LJ222": "a language the pages have no labels in",
+    # design lint: advice from the articles behind the project; warnings a journey or an
+    # activity can switch off with `ignore_lint` (the why of each is in design_lint.py)
+    "LJ301": "a workshop, intervision or assignment with no reflection after it",
+    "LJ302": "the journey never asks for feedback",
+    "LJ303": "the post phase is empty: nothing carries the learning into the job",
+    "LJ304": "an objective that is never practised, checked or reflected on",
+    "LJ305": "a goal without a KPI",
+    "LJ306": "a micro-module longer than 15 minutes",
+    "LJ307": "a workshop without pre-work",
+    "LJ308": "every activity in one modality",
+    "LJ309": "a meeting dated in the past in a published journey",
+    "LJ310": "an image without alt text",
+    "LJ311": "a link whose text does not say where it goes",
+    "LJ312": "a heading level skipped",
     # our own failures
     "LJ900": "internal error",
 }
@@ -88,6 +104,11 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def is_advice(self) -> bool:
+        """Design advice (the design lint): for `journeys validate`, not a reason to stop a build."""
+        return self.code in LINT_CODES
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.code)

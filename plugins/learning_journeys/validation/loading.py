@@ -13,13 +13,14 @@ import re
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from learning_journeys.model.building import journey_from_data
 from learning_journeys.model.journey import Journey
-from learning_journeys.validation import field_rules, references, rules, schema_check
-from learning_journeys.validation.diagnostics import Diagnostic, PendingDiagnostic, display_path
+from learning_journeys.validation import design_lint, field_rules, references, rules, schema_check
+from learning_journeys.validation.diagnostics import Diagnostic, PendingDiagnostic, Severity, display_path
 from learning_journeys.validation.schema_source import SLUG
 from learning_journeys.validation.yaml_loader import (
     MAX_FILE_BYTES,
@@ -149,10 +150,13 @@ def _unusable(path: Path, shown: str) -> Diagnostic:
     return Diagnostic(shown, 0, 0, "LJ001", f"cannot read: this is a {what}, not a file", hint=hint)
 
 
-def load_journeys(paths: Sequence[Path], base: Path | None = None) -> LoadResult:
-    """Load and check every journey file under ``paths``; never raises for bad input."""
+def load_journeys(paths: Sequence[Path], base: Path | None = None, today: date | None = None) -> LoadResult:
+    """Load and check every journey file under ``paths``; never raises for bad input.
+
+    ``today`` is the day the design lint calls a meeting past (default: :func:`design_lint.lint_today`).
+    """
     files, problems = find_journey_files(paths, base)
-    results = [load_journey_file(file, root, base) for file, root in files]
+    results = [load_journey_file(file, root, base, today) for file, root in files]
     diagnostics = list(problems)
     for r in results:
         diagnostics.extend(r.diagnostics)
@@ -182,11 +186,13 @@ def _duplicate_journey_ids(results: Iterable[FileResult], base: Path | None) -> 
     return out
 
 
-def load_journey_file(path: Path, root: Path, base: Path | None = None) -> FileResult:
+def load_journey_file(
+    path: Path, root: Path, base: Path | None = None, today: date | None = None
+) -> FileResult:
     """One file, fully checked. ``root`` bounds where its content files may be."""
     shown = display_path(path, base)
     try:
-        return _load(path, root, shown)
+        return _load(path, root, shown, today)
     except Exception as err:  # noqa: BLE001 - a bug of ours must not become a traceback
         message = f"internal error while checking this file: {type(err).__name__}: {err}"
         return FileResult(
@@ -238,7 +244,7 @@ def _os_reason(err: OSError) -> str:
     return err.strerror or type(err).__name__
 
 
-def _load(path: Path, root: Path, shown: str) -> FileResult:
+def _load(path: Path, root: Path, shown: str, today: date | None = None) -> FileResult:
     try:
         raw = _read_regular_file(path)
     except _Unreadable as err:
@@ -278,6 +284,11 @@ def _load(path: Path, root: Path, shown: str) -> FileResult:
         contents = _read_content_files(data, path, root, pending, content_files)
         journey = journey_from_data(data, path, contents.get)
         pending.extend(rules.check_journey(journey))
+        if not any(d.is_error for d in diagnostics) and not any(
+            p.severity is Severity.ERROR for p in pending
+        ):
+            # Design advice is for a journey that is otherwise right: on a broken one it is noise.
+            pending.extend(design_lint.lint_journey(journey, today))
 
     smap = SourceMap(loaded.text) if pending and loaded.text is not None else None
     diagnostics.extend(resolve_pending(shown, loaded.text, pending, smap))

@@ -219,7 +219,7 @@ def _coverage(j: Journey) -> list[PendingDiagnostic]:
 _MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 
 
-def _markdown_fields(j: Journey) -> Iterator[tuple[JsonPath, str, str]]:
+def markdown_fields(j: Journey) -> Iterator[tuple[JsonPath, str, str]]:
     """Every Markdown text with its path, and where it came from when that is not the path itself."""
     yield ("description",), j.description, ""
     for i, g in enumerate(j.goals):
@@ -247,7 +247,7 @@ def _activity_markdown(base: JsonPath, a: Activity) -> Iterator[tuple[JsonPath, 
 def _links_without_scheme(j: Journey) -> list[PendingDiagnostic]:
     """`[x](www.example.nl)` is a link to a page of this site called www.example.nl."""
     out = []
-    for path, text, where in _markdown_fields(j):
+    for path, text, where in markdown_fields(j):
         targets = dict.fromkeys(m for m in _MARKDOWN_LINK.findall(text or "") if BARE_HOST.match(m))
         for target in targets:
             out.append(

@@ -1,0 +1,143 @@
+"""Accessibility of the Markdown authors write: images without alt text, links that do not say
+where they go, skipped heading levels.
+
+The text is parsed with markdown-it-py (CommonMark) rather than read with patterns: an image
+inside a code span, or a `#` in a code block, is no image or heading. The site renders with
+Python-Markdown, whose extensions (admonitions, attribute lists) are plain text here, which
+these three checks do not depend on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from learning_journeys.model.journey import Journey
+from learning_journeys.validation.diagnostics import JsonPath
+from learning_journeys.validation.rules import markdown_fields
+
+# Link texts that say nothing about where the link goes, in the languages journeys are written in.
+VAGUE_LINK_TEXTS = frozenset(
+    {
+        "click here",
+        "here",
+        "this link",
+        "link",
+        "read more",
+        "more",
+        "klik hier",
+        "hier",
+        "deze link",
+        "lees meer",
+        "meer",
+        "klik",
+    }
+)
+_URL_TEXT = re.compile(r"^(?:https?://|mailto:|www\.)\S+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class MarkdownProblem:
+    """One problem in one Markdown field: where, which code, what and how to fix it."""
+
+    path: JsonPath
+    code: str
+    message: str
+    fix: str
+
+
+@cache
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+def markdown_problems(journey: Journey) -> list[MarkdownProblem]:
+    """Every accessibility problem in the journey's Markdown, content files included."""
+    out: list[MarkdownProblem] = []
+    for path, text, where in markdown_fields(journey):
+        if not text:
+            continue
+        tokens = _parser().parse(text)
+        out += [
+            MarkdownProblem(path, code, message + _place(where, line), fix)
+            for code, message, fix, line in _problems(tokens)
+        ]
+    return out
+
+
+def _place(where: str, line: int | None) -> str:
+    """`` in `content/x.md` (line 12)``: the line is worth saying only in a file of its own."""
+    return f"{where} (line {line})" if where and line else where
+
+
+def _problems(tokens: list[Token]) -> Iterator[tuple[str, str, str, int | None]]:
+    yield from _skipped_headings(tokens)
+    for block in tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        line = block.map[0] + 1 if block.map else None
+        yield from _images(block.children, line)
+        yield from _links(block.children, line)
+
+
+def _skipped_headings(tokens: list[Token]) -> Iterator[tuple[str, str, str, int | None]]:
+    previous = 0
+    for token in tokens:
+        if token.type != "heading_open":
+            continue
+        level = int(token.tag[1])
+        if previous and level > previous + 1:
+            line = token.map[0] + 1 if token.map else None
+            yield (
+                "LJ312",
+                f"heading level {level} follows level {previous}",
+                f"make it a level {previous + 1} heading ({'#' * (previous + 1)})",
+                line,
+            )
+        previous = level
+
+
+def _images(children: list[Token], line: int | None) -> Iterator[tuple[str, str, str, int | None]]:
+    for token in children:
+        if token.type == "image" and not token.content.strip():
+            src = str(token.attrs.get("src", ""))
+            yield (
+                "LJ310",
+                f"image `{src}` has no alt text",
+                f"say what the image shows between the brackets: `![what it shows]({src})`",
+                line,
+            )
+
+
+def _links(children: list[Token], line: int | None) -> Iterator[tuple[str, str, str, int | None]]:
+    text: list[str] | None = None
+    for token in children:
+        if token.type == "link_open":
+            text = []
+        elif token.type == "link_close" and text is not None:
+            words = "".join(text).strip()
+            label = words.casefold().strip(" .:!→>»")
+            if label in VAGUE_LINK_TEXTS:
+                yield (
+                    "LJ311",
+                    f"link text `{words}` does not say where the link goes",
+                    "name the destination: `[the enrolment form](https://...)`",
+                    line,
+                )
+            elif _URL_TEXT.match(words):
+                yield (
+                    "LJ311",
+                    f"link text `{words}` is a bare address",
+                    "name the destination: `[the enrolment form](https://...)`",
+                    line,
+                )
+            text = None
+        elif text is not None and token.type in ("text", "code_inline"):
+            text.append(token.content)
+        elif text is not None and token.type == "image":
+            text.append(token.content)
