@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -27,7 +28,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from learning_journeys.plugin.page_language import theme_texts
-from learning_journeys.plugin.preview import BuiltPage, PageStore, built_page, site_signature
+from learning_journeys.plugin.preview import (
+    BuiltPage,
+    MemoryBytecodeCache,
+    PageStore,
+    built_page,
+    site_signature,
+)
 from learning_journeys.site.assets import asset_files
 from learning_journeys.site.incremental import SiteBuild, SiteCache, build_preview
 from learning_journeys.site.labels import labels_for
@@ -110,6 +117,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         self._store = PageStore()
         self._build: SiteBuild | None = None
         self._signature = ""
+        self._bytecode = MemoryBytecodeCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -317,8 +325,10 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             pages = [f.page for f in path if f is not None and f.page is not None]
             on_path = {id(p) for p in pages}
             for spec in self._specs.values():
+                if spec.journey_id != journey.id:  # looked up only for its own pages: 100 journeys, 1,600 pages
+                    continue
                 file = files.get_file_from_path(spec.uri)
-                if spec.journey_id == journey.id and file is not None and file.page is not None:
+                if file is not None and file.page is not None:
                     if id(file.page) not in on_path:  # agenda, manager's page: reached from the overview
                         file.page.previous_page = file.page.next_page = None
             for index, page in enumerate(pages):
@@ -372,6 +382,13 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             script = f'<script type="application/ld+json">{spec.jsonld}</script>\n'
             output = output.replace("</head>", script + "</head>", 1)
         return output
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # MkDocs makes a new theme environment for every build, which compiles the theme's
+        # templates again: under `mkdocs serve`, the compiled code is kept between rebuilds.
+        if self._serving and env.bytecode_cache is None:
+            env.bytecode_cache = self._bytecode
+        return env
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(self.config.journeys_dir).resolve()))
