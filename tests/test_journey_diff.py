@@ -12,17 +12,17 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 from learning_journeys.cli.commands import cli
-from learning_journeys.review.dates import names
+from learning_journeys.review.dates import day_text
 from learning_journeys.review.plan_markdown import code, escape
 from learning_journeys.review.wording import catalogue_keys
 
 DATA = Path(__file__).resolve().parent / "data" / "diff"
-LOCALES = Path(__file__).resolve().parents[1] / "plugins" / "learning_journeys" / "site" / "locales"
 FILE = "journeys/klantgesprekken.yaml"
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Tester",
@@ -280,10 +280,14 @@ def test_the_plans_words_exist_in_both_languages() -> None:
     assert catalogue_keys("nl") == catalogue_keys("en")
 
 
-def test_weekday_and_month_names_are_the_sites() -> None:
-    for language in ("en", "nl"):
-        locale = json.loads((LOCALES / f"{language}.json").read_text(encoding="utf-8"))
-        assert names(language) == (locale["weekdays"].split(), locale["months"].split())
+@pytest.mark.parametrize("language", ["en", "nl", "nl-BE"])
+def test_dates_are_written_as_on_the_journeys_pages(language: str) -> None:
+    from learning_journeys.site.labels import Labels
+    from learning_journeys.site.templates import format_day
+
+    for day in (date(2027, 3, 17), date(2027, 12, 31), date(2028, 2, 29)):
+        assert day_text(day, language) == format_day(day, Labels(language).language)
+    assert day_text(date(2027, 3, 17), language, with_year=False) in day_text(date(2027, 3, 17), language)
 
 
 def test_diff_loads_neither_the_site_nor_jinja(repo: Repo) -> None:
