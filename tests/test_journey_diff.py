@@ -14,6 +14,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -415,3 +416,33 @@ def test_a_moved_cohort_start_folds_its_many_meetings_in_markdown(repo: Repo) ->
     assert "- voorjaar-2027: `workshop` terugkom-14 ma 28 jun 13:00 → ma 5 jul 13:00" in dates
     text_plan = diff("HEAD", "--format", "text", language="nl").output
     assert "~ start: 2027-03-01 → 2027-03-08" in text_plan and "<details>" not in text_plan
+
+
+def test_a_bug_in_comparing_one_journey_leaves_the_others(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = (DATA / "base.yaml").read_text(encoding="utf-8").replace("id: klantgesprekken", "id: onboarding")
+    repo.write("journeys/onboarding.yaml", other)
+    repo.commit("onboarding")
+    repo.write("journeys/onboarding.yaml", other.replace("duration: 20m", "duration: 30m"))
+    repo.write(FILE, (repo.root / FILE).read_text(encoding="utf-8").replace("duration: 25m", "duration: 30m"))
+    from learning_journeys.review import journey_diff
+
+    real = journey_diff.meeting_changes
+
+    def broken_for_onboarding(before: Any, after: Any, *rest: Any) -> Any:
+        if after.id == "onboarding":
+            raise RuntimeError("boom")
+        return real(before, after, *rest)
+
+    monkeypatch.setattr(journey_diff, "meeting_changes", broken_for_onboarding)
+    lines = [line.strip() for line in diff("HEAD", "--format", "text").output.splitlines()]
+    assert lines[0] == "Plan: 0 added, 1 changed, 0 removed · journeys: 1 changed, 1 could not be read"
+    assert "~ duration: 25 min → 30 min" in lines
+    assert any(
+        "LJ900 internal error while comparing this journey: RuntimeError: boom" in line for line in lines
+    )
+
+
+def test_the_markdown_ends_with_a_marker_a_workflow_can_find(repo: Repo) -> None:
+    assert diff("HEAD~1", "HEAD").output.endswith("\n\n<!-- journeys diff -->\n")

@@ -37,23 +37,23 @@ def plan(
 ) -> Plan:
     """The review of everything under the paths, from ``before`` to ``after``, in ``language``
     (by default the one the journeys share, else English)."""
-    old, new = _by_id(before.files), _by_id(after.files)
-    journeys = [f.journey for f in (*after.files, *before.files) if f.journey is not None]
+    old, new = _by_id(before.files, root), _by_id(after.files, root)
+    journeys = [j for j, _f in (*new.values(), *old.values())]
     words = words_for(language or shared_language(j.language for j in journeys))
     old_bad, new_bad = _unreadable(before.files, root), _unreadable(after.files, root)
     out: list[JourneyDiff] = []
     for jid in sorted(old.keys() | new.keys()):
         b, a = old.get(jid), new.get(jid)
         if b is not None and a is not None:
-            out.append(diff_journeys(b.journey, a.journey, _shown(b, root), _shown(a, root), words))  # type: ignore[arg-type]
-        elif a is not None and (bad := old_bad.pop(_shown(a, root), None)):
-            out.append(_unreadable_diff(a.journey, bad, before.revision.label, _shown(a, root)))  # type: ignore[arg-type]
-        elif b is not None and (bad := new_bad.pop(_shown(b, root), None)):
-            out.append(_unreadable_diff(b.journey, bad, after.revision.label, _shown(b, root)))  # type: ignore[arg-type]
+            out.append(_compared(b[0], a[0], b[1], a[1], words, after.revision.label))
+        elif a is not None and (bad := old_bad.pop(a[1], None)):
+            out.append(_unreadable_diff(a[0], bad, before.revision.label, a[1]))
+        elif b is not None and (bad := new_bad.pop(b[1], None)):
+            out.append(_unreadable_diff(b[0], bad, after.revision.label, b[1]))
         elif a is not None:
-            out.append(_whole(a.journey, "added", _shown(a, root)))  # type: ignore[arg-type]
+            out.append(_whole(a[0], "added", a[1]))
         elif b is not None:
-            out.append(_whole(b.journey, "removed", _shown(b, root)))  # type: ignore[arg-type]
+            out.append(_whole(b[0], "removed", b[1]))
     for label, bad_files in ((before.revision.label, old_bad), (after.revision.label, new_bad)):
         for file, result in sorted(bad_files.items()):
             problems = _problems(result, label)
@@ -61,11 +61,12 @@ def plan(
     return Plan(before.revision.label, after.revision.label, tuple(out), words.language, unchanged)
 
 
-def _by_id(files: Iterable[FileResult]) -> dict[str, FileResult]:
-    found: dict[str, FileResult] = {}
+def _by_id(files: Iterable[FileResult], root: Path) -> dict[str, tuple[Journey, str]]:
+    """Each journey that loaded, with its file as the repository names it; the first of an id wins."""
+    found: dict[str, tuple[Journey, str]] = {}
     for f in files:
         if f.journey is not None:
-            found.setdefault(f.journey.id, f)
+            found.setdefault(f.journey.id, (f.journey, _shown(f, root)))
     return found
 
 
@@ -117,6 +118,22 @@ def _whole(journey: Journey, kind: str, file: str) -> JourneyDiff:
         activities=activities,
         time=TimeEffect(minutes, (), ()),
     )
+
+
+def _compared(
+    before: Journey, after: Journey, file_before: str, file_after: str, words: Words, label: str
+) -> JourneyDiff:
+    """One journey compared; a bug of ours in it becomes an LJ900 problem of that journey only."""
+    try:
+        return diff_journeys(before, after, file_before, file_after, words)
+    except Exception as err:  # noqa: BLE001 - the other journeys' plan still stands
+        message = (
+            f"internal error while comparing this journey: {type(err).__name__}: {err} (please report it)"
+        )
+        problem = Problem(label, file_after, 0, 0, "LJ900", message)
+        return JourneyDiff(
+            after.id, after.title, "unreadable", after.language, file_before, file_after, problems=(problem,)
+        )
 
 
 def diff_journeys(

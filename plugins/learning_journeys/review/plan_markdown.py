@@ -11,6 +11,7 @@ from learning_journeys.review.changes import Plan
 from learning_journeys.review.outline import Code, Line, Part, comparing, outline, summary
 from learning_journeys.review.wording import Words, words_for
 
+MARKER = "<!-- journeys diff -->"  # lets a workflow find and update its earlier comment
 FOLD_AFTER = 12  # a longer section is folded, so that the comment stays readable
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 
@@ -58,4 +59,5 @@ def render_markdown(plan: Plan) -> str:
                     "</details>",
                 ]
             out += items
+    out += ["", MARKER]
     return "\n".join(out) + "\n"
