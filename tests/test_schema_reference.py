@@ -194,3 +194,17 @@ def test_the_reference_page_is_off_unless_asked_and_refuses_a_clashing_journey(
     with pytest.raises(Abort):
         run_build(config)
     assert "a journey with the id `schema` would have the address of the journey file reference" in caplog.text
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_reference_in_docs_is_in_step_with_the_schema(language: str) -> None:
+    """docs/ keeps the reference for readers of the repository (README links it), generated."""
+    from learning_journeys.site.schema_reference import DOCS, docs_page
+
+    on_disk = (ROOT / "docs" / DOCS[language]).read_text(encoding="utf-8")
+    assert on_disk == docs_page(language), "regenerate: .venv/bin/python -m learning_journeys.site.schema_reference"
+    # GitHub drops {#id}: these copies carry <a id> anchors for their links instead.
+    anchors = set(re.findall(r'<a id="([a-z0-9-]+)"></a>', on_disk))
+    links = set(re.findall(r"\]\(#([a-z0-9-]+)\)", on_disk))
+    assert links and links <= anchors
+    assert "{#" not in on_disk

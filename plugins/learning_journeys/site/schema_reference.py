@@ -57,6 +57,7 @@ class _Reader:
         self.defs: dict[str, Any] = schema.get("$defs", {})
         self.labels = Labels(language)
         self.dutch = self.labels.language == "nl"
+        self.html_anchors = False
         labels = self.labels
         # Patterns of the format that have a name a reader knows; any other shows as its pattern.
         self.patterns = {
@@ -179,13 +180,19 @@ class _Reader:
         return self.labels("reference_at_most").format(max=high)
 
 
-def schema_reference(schema: dict[str, Any], language: str = "en", level: int = 1) -> str:
+def schema_reference(
+    schema: dict[str, Any], language: str = "en", level: int = 1, html_anchors: bool = False
+) -> str:
     """The whole reference as Markdown; ``level`` is the depth of its top heading.
+
+    Sections carry stable ids for links: ``{#id}`` (attr_list, as MkDocs sites have it) or,
+    with ``html_anchors``, an ``<a id>`` that GitHub also keeps.
 
     Sections come in reading order: each object right after the field that leads to
     it (the journey, its goals, ..., phases, a phase, activities and each type, ...).
     """
     reader = _Reader(schema, language)
+    reader.html_anchors = html_anchors
     labels = reader.labels
     reader.add("journey", schema, "")
     lines = [f"{'#' * level} {labels('reference_title')}", "", labels("reference_intro"), ""]
@@ -225,7 +232,10 @@ def _section(reader: _Reader, section: _Section, depth: str) -> Iterator[str]:
     title = _heading(reader.title(section.words))
     if section.type_name:
         title = f"{title} (`type: {section.type_name}`)"
-    yield f"{depth} {title} {{#{section.anchor}}}"
+    if reader.html_anchors:
+        yield f'{depth} <a id="{section.anchor}"></a>{title}'
+    else:
+        yield f"{depth} {title} {{#{section.anchor}}}"
     yield ""
     if section.path:
         yield f"`{section.path}`"
@@ -316,3 +326,26 @@ def _heading(text: str) -> str:
 def _anchor(name: str) -> str:
     """``cohortSession`` → ``cohort-session``; ``micro_module`` → ``micro-module``."""
     return re.sub(r"(?<=[a-z])(?=[A-Z])", "-", name).replace("_", "-").lower()
+
+
+DOCS = {"en": "journey-format.md", "nl": "journey-format.nl.md"}
+GENERATED = (
+    "<!-- Generated from schemas/journey.schema.json; do not edit. After a change of the schema:"
+    " .venv/bin/python -m learning_journeys.site.schema_reference -->\n\n"
+)
+
+
+def docs_page(language: str) -> str:
+    """The reference as the repository's docs/ keeps it, readable on GitHub."""
+    schema = json.loads(schema_path().read_text(encoding="utf-8"))
+    return GENERATED + schema_reference(schema, language, html_anchors=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[3] / "docs"
+    folder.mkdir(exist_ok=True)
+    for lang, name in DOCS.items():
+        (folder / name).write_text(docs_page(lang), encoding="utf-8")
+        print(folder / name)
