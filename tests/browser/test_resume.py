@@ -223,7 +223,7 @@ def test_record_is_near_the_top_on_a_phone(new_context: Any, journey: Journey) -
     """It was about 7,000 px down at 390 px wide."""
     page = new_context(viewport={"width": 360, "height": 780}).new_page()
     visit(page, url(journey))
-    expect(page.locator(".lj-record h2")).to_be_visible()
+    expect(page.locator(".lj-record .lj-record__box")).to_be_visible()
     top = page.evaluate("document.querySelector('.lj-record').getBoundingClientRect().top + scrollY")
     assert top < 4500, f"the record starts {top:.0f} px down"
 

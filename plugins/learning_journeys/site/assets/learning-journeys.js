@@ -1318,8 +1318,11 @@
       ]);
     };
 
-    hook.replaceChildren(el("section", { class: "lj-companion lj-record__box", "aria-labelledby": headingId },
-      el("h2", { id: headingId, text: t("js_record_heading") }),
+    // Under the page's own heading for it (the overview has one), no second heading.
+    const above = hook.previousElementSibling;
+    const ownHeading = above && above.tagName === "H2" && above.id ? null : el("h2", { id: headingId, text: t("js_record_heading") });
+    hook.replaceChildren(el("section", { class: "lj-companion lj-record__box", "aria-labelledby": ownHeading ? headingId : above ? above.id : headingId },
+      ownHeading,
       el("p", { text: t("js_record_intro") }),
       el("div", { class: "lj-learner__field" },
         el("label", { for: nameInput.id, text: t("js_learner_label") }), nameInput),
