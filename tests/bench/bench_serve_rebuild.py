@@ -96,7 +96,17 @@ def wait_for(url: str, text: str, limit: float) -> float:
 def full_build(root: Path) -> float:
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(root / "out")],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-q",
+            "-f",
+            str(root / "mkdocs.yml"),
+            "-d",
+            str(root / "out"),
+        ],
         cwd=root,
         env=ENV,
         check=True,
@@ -122,7 +132,16 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}/"
         log = open(root / "serve.log", "w", encoding="utf-8")  # noqa: SIM115 - closed below
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(root / "mkdocs.yml")],
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "-a",
+                f"127.0.0.1:{port}",
+                "-f",
+                str(root / "mkdocs.yml"),
+            ],
             cwd=root,
             env=ENV,
             stdout=log,

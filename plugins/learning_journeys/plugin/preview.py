@@ -66,7 +66,8 @@ class PageStore:
 def site_signature(config: MkDocsConfig, files: Files, ours: Iterable[str]) -> str:
     """What every page's HTML depends on besides its own journey: the configuration (theme,
     plugins, Markdown extensions, options) and the site's own pages (the navigation)."""
-    parts: list[str] = []
+    # MkDocs keeps one plugin object per process: another project's pages must never match.
+    parts: list[str] = [str(config.config_file_path), config.docs_dir, config.site_dir]
     if config.config_file_path:
         try:
             parts.append(hashlib.sha256(Path(config.config_file_path).read_bytes()).hexdigest())

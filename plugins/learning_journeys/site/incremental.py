@@ -37,6 +37,7 @@ from learning_journeys.validation.loading import (
 from learning_journeys.validation.yaml_loader import SourceMap, load_yaml_bytes
 
 _SLUG = re.compile(SLUG)
+_TOP_LEVEL = re.compile(r"^(id|title|language): *[\"']?([^\"'#\n]*?)[\"']? *(?:#.*)?$", re.M)
 
 
 @dataclass(frozen=True)
@@ -291,7 +292,8 @@ def _what_the_file_says(path: Path, text: str | None) -> tuple[str | None, str, 
             data = load_yaml_bytes(text.encode("utf-8"), str(path)).data
         except Exception:  # noqa: BLE001 - only a best guess for a page title
             data = None
-    data = data if isinstance(data, dict) else {}
+    if not isinstance(data, dict):  # a YAML syntax error: the top-level lines, as far as they read
+        data = dict(_TOP_LEVEL.findall(text or ""))
     raw_id = data.get("id")
     journey_id = raw_id if isinstance(raw_id, str) and _SLUG.fullmatch(raw_id) else path.stem
     if not _SLUG.fullmatch(journey_id):
