@@ -463,7 +463,8 @@ def _reflection() -> ActivityType:
             ),
             "request": text(
                 "Request text",
-                "A ready-to-copy request the learner can send.",
+                "A ready-to-copy request the learner can send. `{start}` in it becomes the start date of the"
+                " learner's cohort.",
                 ["Wil je me feedback geven op mijn laatste klantgesprek?"],
             ),
         },

@@ -374,7 +374,9 @@ DESCRIPTIONS: dict[str, str] = {
     "Ask someone for feedback as part of this reflection.": "Vraag bij deze reflectie iemand om feedback.",
     "Who the learner asks for feedback: one, or a list of several.":
         "Aan wie de deelnemer feedback vraagt: één persoon, of een lijst van meer.",
-    "A ready-to-copy request the learner can send.": "Een verzoek dat de deelnemer kan kopiëren en versturen.",
+    "A ready-to-copy request the learner can send. `{start}` in it becomes the start date of the"
+    " learner's cohort.": "Een verzoek dat de deelnemer kan kopiëren en versturen. `{start}` erin wordt"
+    " de startdatum van het cohort van de deelnemer.",
     "The id of an activity with meetings (an intervision group, coaching): the learner then writes one"
     " journal entry after each of its meetings, each dated. Written once, it follows every meeting,"
     " also when a cohort moves one.":
