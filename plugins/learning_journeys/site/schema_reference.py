@@ -22,7 +22,6 @@ from learning_journeys.package_data import schema_path
 from learning_journeys.site.labels import Labels, labels_for
 from learning_journeys.site.page_plan import NavNode, PageSpec, SitePlan
 
-LANGUAGES = ("en", "nl")
 # The page in the site; not a journey id's folder, which would share its address.
 PAGE_NAME = "schema"
 
@@ -52,12 +51,12 @@ class _Section:
 class _Reader:
     """Walks the schema from its root and collects the sections in reading order."""
 
-    def __init__(self, schema: dict[str, Any], language: str) -> None:
+    def __init__(self, schema: dict[str, Any], language: str, html_anchors: bool = False) -> None:
         self.schema = schema
         self.defs: dict[str, Any] = schema.get("$defs", {})
         self.labels = Labels(language)
         self.dutch = self.labels.language == "nl"
-        self.html_anchors = False
+        self.html_anchors = html_anchors
         labels = self.labels
         # Patterns of the format that have a name a reader knows; any other shows as its pattern.
         self.patterns = {
@@ -191,8 +190,7 @@ def schema_reference(
     Sections come in reading order: each object right after the field that leads to
     it (the journey, its goals, ..., phases, a phase, activities and each type, ...).
     """
-    reader = _Reader(schema, language)
-    reader.html_anchors = html_anchors
+    reader = _Reader(schema, language, html_anchors)
     labels = reader.labels
     reader.add("journey", schema, "")
     lines = [f"{'#' * level} {labels('reference_title')}", "", labels("reference_intro"), ""]
