@@ -318,3 +318,8 @@ def test_pre_commit_try_repo_runs_the_hook_on_a_journeys_folder(tmp_path: Path) 
     other = try_repo("settings.yaml")
     assert other.returncode == 0
     assert re.search(r"^journeys validate\.+\(no files to check\)Skipped$", other.stdout, re.M), other.stdout
+
+
+def test_a_deployment_is_never_cancelled_halfway() -> None:
+    concurrency = _workflow()["concurrency"]
+    assert concurrency["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
