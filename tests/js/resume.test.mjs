@@ -82,7 +82,7 @@ const LABELS = {
   js_done_on: "Done on {date}",
   js_saved: "Saved: {date}",
   js_learner_name: "Learner",
-  js_cohort_label: "Cohort",
+  js_record_cohort: "Cohort",
   js_md_objectives: "Evidence and reflections per objective",
   js_md_notes: "Reflections and notes",
 };

@@ -831,7 +831,7 @@ function recordBlocks(w, data, activities, exported, words) {
   const learner = (words.learner || "").trim();
   if (learner) who.push([w.own(t("js_learner_name")), w.text(learner)]);
   const cohort = cohortName(data, words.choice);
-  if (cohort) who.push([w.own(t("js_cohort_label")), w.text(cohort)]);
+  if (cohort) who.push([w.own(t("js_record_cohort")), w.text(cohort)]);
   if (who.length) out.push(w.facts(who));
   out.push(w.para(w.own(`${t("js_md_exported", { date: date(exported) })}. `
     + `${t("js_progress_count", { done, total: data.activities.length })}.`)));
