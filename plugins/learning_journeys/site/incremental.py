@@ -24,7 +24,7 @@ from learning_journeys.package_data import templates_dir
 from learning_journeys.site.calendars import calendar_files, calendar_stamp
 from learning_journeys.site.labels import labels_for
 from learning_journeys.site.page_plan import NavNode, PageSpec, RenderOptions, SitePlan
-from learning_journeys.site.pages import assemble_site, journey_pages
+from learning_journeys.site.pages import CatalogueFacts, assemble_site, catalogue_facts, journey_pages
 from learning_journeys.site.problem_overlay import missing_page, overlay_html
 from learning_journeys.validation.diagnostics import Diagnostic, display_path
 from learning_journeys.validation.loading import (
@@ -51,6 +51,8 @@ class JourneyParts:
     calendars: tuple[tuple[str, bytes], ...]
     # The line behind each page in the journey's YAML, for "edit this page".
     lines: dict[str, int] = field(default_factory=dict)
+    # What the catalogue shows of it, worked out once.
+    facts: CatalogueFacts | None = None
 
 
 @dataclass
@@ -132,7 +134,9 @@ def render_parts(
     """Render one journey: its pages, navigation, calendars and the source line of each page."""
     pages, nav = journey_pages(journey, options)
     calendars = tuple(calendar_files([journey], options.prefix, stamp or calendar_stamp()))
-    return JourneyParts(key, journey, tuple(pages), nav, calendars, source_lines(pages))
+    return JourneyParts(
+        key, journey, tuple(pages), nav, calendars, source_lines(pages), catalogue_facts(journey)
+    )
 
 
 def source_lines(pages: Iterable[PageSpec]) -> dict[str, int]:
@@ -251,7 +255,8 @@ def build_preview(
             extra_pages.append(page)
             overlays[page[0].uri] = page[2]
     journeys = [jp.journey for jp in parts.values()]
-    plan = assemble_site(journeys, {j: (jp.pages, jp.nav) for j, jp in parts.items()}, options)
+    facts = {j: jp.facts for j, jp in parts.items() if jp.facts is not None}
+    plan = assemble_site(journeys, {j: (jp.pages, jp.nav) for j, jp in parts.items()}, options, facts)
     if extra_pages:
         plan = _with_pages(plan, [(spec, nav) for spec, nav, _html in extra_pages])
     if problems:

@@ -38,8 +38,10 @@ __all__ = [
     "PageSpec",
     "RenderOptions",
     "SitePlan",
+    "CatalogueFacts",
     "assemble_site",
     "build_site",
+    "catalogue_facts",
     "icon",
     "journey_pages",
     "problems_page",
@@ -63,17 +65,20 @@ def assemble_site(
     journeys: Sequence[Journey],
     parts: Mapping[str, tuple[Sequence[PageSpec], NavNode]],
     options: RenderOptions,
+    facts: Mapping[str, CatalogueFacts] | None = None,
 ) -> SitePlan:
     """The catalogue of ``journeys`` and their rendered ``parts`` (by journey id) as one site.
 
     The catalogue is the only page that lists journeys, so it is all that is rendered
-    again when the parts come from a cache.
+    again when the parts come from a cache; ``facts`` (by journey id) saves working out
+    each journey's statistics and schedules again.
     """
     env = make_environment(options)
     uris = Uris(options.prefix)
     site_labels = labels_for(options.site_language, None)
     ordered = sorted(journeys, key=lambda j: (j.title.lower(), j.id))
-    stats = {j.id: journey_stats(j) for j in ordered}
+    known = facts or {}
+    facts = {j.id: known[j.id] if j.id in known else catalogue_facts(j) for j in ordered}
     catalogue = PageSpec(
         uris.catalogue(),
         options.nav_title or site_labels("journeys"),
@@ -83,10 +88,10 @@ def assemble_site(
             uris.catalogue(),
             site_labels,
             journeys=ordered,
-            stats=stats,
+            stats={j: f.stats for j, f in facts.items()},
             uris=uris,
             labels_for=lambda j: labels_for(j.language, options.site_language),
-            schedules={j.id: {c.id: cohort_sessions(j, c) for c in j.cohorts} for j in ordered},
+            schedules={j: f.schedules for j, f in facts.items()},
         ),
         "catalogue",
     )
@@ -98,6 +103,18 @@ def assemble_site(
         nav_children.append(own_nav)
     nav = NavNode(options.nav_title or site_labels("journeys"), None, tuple(nav_children))
     return SitePlan(tuple(pages), nav)
+
+
+@dataclass(frozen=True)
+class CatalogueFacts:
+    """What the catalogue shows of one journey besides the journey itself."""
+
+    stats: JourneyStats
+    schedules: dict[str, list[ScheduledSession]]
+
+
+def catalogue_facts(journey: Journey) -> CatalogueFacts:
+    return CatalogueFacts(journey_stats(journey), {c.id: cohort_sessions(journey, c) for c in journey.cohorts})
 
 
 @dataclass(frozen=True)
