@@ -21,6 +21,7 @@ class RenderOptions:
     sanitize: bool = True
     template_dirs: tuple[Path, ...] = ()
     nav_title: str | None = None
+    workbook: bool = False  # a PDF workbook per journey, linked from its overview
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,10 @@ class Uris:
 
     def agenda(self, j: Journey, cohort_id: str) -> str:
         return self._join(j.id, "agenda", f"{cohort_id}.md")
+
+    def workbook(self, j: Journey) -> str:
+        """The journey's PDF workbook, next to its overview."""
+        return self._join(j.id, f"{j.id}.pdf")
 
     def run_sheet(self, j: Journey, activity: Activity) -> str:
         """The facilitator's page of a workshop or intervision (out of the learner's navigation)."""

@@ -148,6 +148,7 @@ class _JourneyContext:
                 a.id: uris.run_sheet(journey, a) for _p, a in journey.activities() if runsheet.has_run_sheet(a)
             },
             "cohort_leaders": runsheet.cohort_leaders,
+            "workbook_uri": uris.workbook(journey) if options.workbook else None,
         }
         labels = labels_for(journey.language, options.site_language)
         return cls(env, uris, journey, labels, common, schedules, journey.language or options.site_language)

@@ -1349,6 +1349,44 @@
     // and the label is their only name.
   }
 
+  /* ---------------------------------------------------------------- handout */
+
+  /**
+   * "Include my reflections when printing": the box shows only with the script, which is what
+   * fills the printed block (the learner's record, made like the HTML download, in their browser).
+   * @param {HTMLElement} hook
+   */
+  function initPrintOptions(hook) {
+    if (journeyData(attr(hook, "data-lj-journey"))) hook.hidden = false;
+  }
+
+  /** Just before printing: the learner's record into the overview, if they ticked the box. */
+  function beforePrint() {
+    // Links within the site print no address (Material's instant navigation makes them absolute).
+    for (const link of document.querySelectorAll("article a[href]")) {
+      link.classList.toggle("lj-internal", link instanceof HTMLAnchorElement && link.origin === window.location.origin);
+    }
+    for (const hook of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".lj-print-options[data-lj-journey]"))) {
+      const journey = attr(hook, "data-lj-journey");
+      const box = hook.querySelector("input");
+      const target = document.querySelector(`.lj-print-reflections[data-lj-journey="${CSS.escape(journey)}"]`);
+      const data = journeyData(journey);
+      if (!(target instanceof HTMLElement) || !data) continue;
+      target.replaceChildren();
+      target.hidden = !(box instanceof HTMLInputElement && box.checked && !hook.hidden);
+      if (target.hidden) continue;
+      const learner = withStorage((store) => store.getItem(R.learnerKey(journey)) || "", "");
+      const words = { t, date: formatDate, choice: choiceOf(journey, data), learner, lang: dateLanguage() };
+      // Every text in it is escaped by the record module; parsed here, nothing runs.
+      const parsed = new DOMParser().parseFromString(R.recordHtml(data, collect(journey), new Date().toISOString(), words), "text/html");
+      const main = parsed.querySelector("main");
+      if (main) target.append(...[...main.childNodes].map((node) => document.importNode(node, true)));
+      // At the end of the handout, on a page of its own (the print stylesheet starts one).
+      const page = target.closest(".md-content__inner");
+      if (page && page.lastElementChild !== target) page.append(target);
+    }
+  }
+
   /* ------------------------------------------------------------------ start */
 
   /** @type {(() => void)[]} */
@@ -1385,6 +1423,7 @@
     each(".lj-evidence[data-lj-journey]", initEvidence);
     each(".lj-quiz[data-lj-journey]", initQuiz);
     each(".lj-record[data-lj-journey]", (hook) => initRecord(hook, refreshAll));
+    each(".lj-print-options[data-lj-journey]", initPrintOptions);
     // Rows and blocks of other cohorts and groups (agenda, sessions, calendars), on every page.
     const journeys = new Set([...document.querySelectorAll("[data-lj-journey]")].map((n) => attr(n, "data-lj-journey")));
     for (const journey of journeys) if (R.ID.test(journey)) applyChoice(journey);
@@ -1393,6 +1432,7 @@
   /** @param {RecordModule} module */
   function start(module) {
     R = module;
+    window.addEventListener("beforeprint", beforePrint);
     // Another tab changed the learner's data: show it here too (text fields keep what is typed).
     window.addEventListener("storage", (event) => {
       if (event.key === null || event.key.startsWith(R.KEY_PREFIX)) refreshAll();

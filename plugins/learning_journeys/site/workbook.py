@@ -1,0 +1,182 @@
+"""A journey's workbook as a PDF: the whole journey on paper, with room to write.
+
+Rendered from our own HTML template (Jinja, autoescaped) and laid out by WeasyPrint at
+build time. The PDF loads nothing: no fonts or images from the web (system fonts only),
+and a URL fetcher that refuses every address, so a build makes no request elsewhere.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import nh3
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markdown import Markdown
+from markupsafe import Markup
+
+from learning_journeys.model.journey import Activity, Cohort, Journey
+from learning_journeys.model.schedule import ScheduledSession, cohort_sessions
+from learning_journeys.model.stats import JourneyStats, journey_stats
+from learning_journeys.package_data import templates_dir
+from learning_journeys.site.labels import Labels, labels_for
+from learning_journeys.site.page_plan import RenderOptions, Uris
+from learning_journeys.site.sanitize import SafeLinksExtension, clean_markdown, safe_url
+from learning_journeys.site.templates import PageContext
+from learning_journeys.site.timeline import ActivityDates, activity_dates
+
+TEMPLATE = "workbook.html.j2"
+
+
+class WorkbookError(Exception):
+    """The workbook could not be made (WeasyPrint or its system libraries missing)."""
+
+
+@dataclass(frozen=True)
+class CohortDates:
+    """When one activity happens for one cohort: its meetings, else its weeks and deadline."""
+
+    cohort: Cohort
+    meetings: tuple[ScheduledSession, ...]
+    weeks: ActivityDates
+
+
+@lru_cache(maxsize=4)
+def _environment(template_dirs: tuple[Path, ...]) -> Environment:
+    loaders = [FileSystemLoader(str(d)) for d in template_dirs]
+    loaders.append(FileSystemLoader(str(templates_dir())))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["url"] = safe_url
+    return env
+
+
+def _markdown_html(sanitize: bool) -> Any:
+    """Authors' Markdown as HTML, cleaned like the pages' (and once more as HTML)."""
+
+    def convert(source: str | None) -> Markup:
+        if not source:
+            return Markup("")
+        md = Markdown(extensions=["tables", "attr_list", SafeLinksExtension()])
+        rendered = md.convert(clean_markdown(source, sanitize))
+        return Markup(nh3.clean(rendered) if sanitize else rendered)
+
+    return convert
+
+
+def cohort_dates(
+    journey: Journey, activity: Activity, schedules: dict[str, list[ScheduledSession]]
+) -> list[CohortDates]:
+    """Per cohort, the activity's meetings that take place (else its weeks)."""
+    out = []
+    for cohort in journey.cohorts:
+        meetings = tuple(
+            s for s in schedules.get(cohort.id, []) if s.activity.id == activity.id and not s.cancelled
+        )
+        out.append(CohortDates(cohort, meetings, activity_dates(activity, cohort)))
+    return out
+
+
+def workbook_html(
+    journey: Journey,
+    labels: Labels,
+    stats: JourneyStats,
+    schedules: dict[str, list[ScheduledSession]],
+    *,
+    language: str | None = None,
+    sanitize: bool = True,
+    template_dirs: Sequence[Path] = (),
+) -> str:
+    """The workbook of ``journey`` as one HTML document."""
+    page = PageContext("", labels)
+    return (
+        _environment(tuple(template_dirs))
+        .get_template(TEMPLATE)
+        .render(
+            journey=journey,
+            stats=stats,
+            L=labels,
+            language=language or journey.language or labels.language,
+            md=_markdown_html(sanitize),
+            date=page.date,
+            times=page.times,
+            duration=page.duration,
+            dates_of=lambda a: cohort_dates(journey, a, schedules),
+        )
+    )
+
+
+_REFUSED = "the workbook loads no resources"
+
+
+def _refuse(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """The workbook's URL fetcher: it loads nothing, so building it requests nothing."""
+    raise ValueError(f"{_REFUSED} ({url[:80]})")
+
+
+def _quiet_refusals(record: logging.LogRecord) -> bool:
+    """WeasyPrint logs each refused image as an error: it is what we asked for."""
+    return _REFUSED not in record.getMessage()
+
+
+def workbook_pdf(html: str) -> bytes:
+    """The PDF of a workbook's HTML, laid out by WeasyPrint with system fonts only."""
+    try:
+        # Optional: only sites with `workbook: true` need it.
+        from weasyprint import HTML
+        from weasyprint.urls import URLFetcher
+    except (ImportError, OSError) as err:  # OSError: Pango and friends are missing
+        raise WorkbookError(
+            "the workbook needs WeasyPrint and its system libraries (Pango):"
+            f" pip install 'mkdocs-learning-journeys[workbook]' ({type(err).__name__}: {err})"
+        ) from err
+
+    class NoRequests(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            return _refuse(url)
+
+    weasy_log = logging.getLogger("weasyprint")
+    if _quiet_refusals not in weasy_log.filters:
+        weasy_log.addFilter(_quiet_refusals)
+    pdf = HTML(string=html, url_fetcher=NoRequests(), base_url=None).write_pdf()
+    if pdf is None:  # only when writing to a target, which we do not
+        raise WorkbookError("WeasyPrint returned no PDF")
+    return bytes(pdf)
+
+
+class Workbooks:
+    """Every journey's workbook, where the overview links to it.
+
+    Laying out a PDF takes seconds; the HTML takes milliseconds. A workbook whose HTML has
+    not changed is kept from the last build (``mkdocs serve`` rebuilds on every save).
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[str, bytes] = {}
+
+    def files(self, journeys: Sequence[Journey], options: RenderOptions) -> list[tuple[str, bytes]]:
+        uris = Uris(options.prefix)
+        out, made = [], {}
+        for journey in journeys:
+            html = workbook_html(
+                journey,
+                labels_for(journey.language, options.site_language),
+                journey_stats(journey),
+                {c.id: cohort_sessions(journey, c) for c in journey.cohorts},
+                language=journey.language or options.site_language,
+                sanitize=options.sanitize,
+                template_dirs=options.template_dirs,
+            )
+            made[html] = self._made.get(html) or workbook_pdf(html)
+            out.append((uris.workbook(journey), made[html]))
+        self._made = made
+        return out
