@@ -8,6 +8,7 @@ watches the journey files.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from html import unescape
@@ -171,8 +172,10 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             if not self._serving:
                 # Raised before MkDocs empties site/, so the last good site stays.
                 raise PluginError(summary)
-            # The preview stays up: the other journeys build, these show their problems.
-            log.error(summary)
+            # The preview stays up: the other journeys build, these show their problems. Under
+            # `mkdocs serve --strict` an error would fail the rebuild, and the server would then
+            # hold every request until the next good one: the pages say it instead.
+            log.log(logging.INFO if config.strict else logging.ERROR, summary)
         options = RenderOptions(
             prefix=self.config.prefix,
             site_language=self._site_language(config),
