@@ -3,6 +3,7 @@ and drafts left out of a published build. Real `mkdocs build`s, as `mkdocs serve
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -173,6 +174,8 @@ def test_under_serve_a_broken_journey_leaves_the_others_and_its_last_good_pages(
 
 def test_under_serve_pages_of_unchanged_journeys_are_copied_not_rendered(tmp_path: Path) -> None:
     config_path = make_project(tmp_path, {"small.yaml": ENGLISH, "klein.yaml": DUTCH})
+    text = config_path.read_text(encoding="utf-8")
+    config_path.write_text(text.replace("plugins:\n", "plugins:\n  - search\n"), encoding="utf-8")
     site = tmp_path / "site"
     serve_build(config_path, first=True)
     kept = html(site, "journeys/small/learn/workshop/index.html")
@@ -186,6 +189,12 @@ def test_under_serve_pages_of_unchanged_journeys_are_copied_not_rendered(tmp_pat
     # The catalogue is rendered again and still links to the kept pages.
     catalogue = html(site, "journeys/index.html")
     assert 'href="small/"' in catalogue and 'href="klein/"' in catalogue
+    # The kept pages are still found by the preview's search.
+    index = json.loads(html(site, "search/search_index.json"))
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert {"journeys/small/learn/workshop/", "journeys/klein/learn/workshop/"} <= locations
+    titles = [d["title"] for d in index["docs"] if d["location"] == "journeys/klein/learn/workshop/"]
+    assert titles == ["Oefendag"]
 
 
 def test_mkdocs_build_still_fails_on_a_broken_journey(tmp_path: Path) -> None:

@@ -33,7 +33,9 @@ from learning_journeys.plugin.preview import (
     BuiltPage,
     MemoryBytecodeCache,
     PageStore,
+    SearchStore,
     built_page,
+    search_entries,
     site_signature,
 )
 from learning_journeys.site.assets import asset_files
@@ -119,6 +121,8 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         self._build: SiteBuild | None = None
         self._signature = ""
         self._bytecode = MemoryBytecodeCache()
+        self._search = SearchStore()
+        self._kept: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -218,6 +222,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         if self._plan is None:
             return files
         kept = self._kept_pages(files, config)
+        self._kept = set(kept)
         for page in self._plan.pages:
             self._specs[page.uri] = page
             if page.uri in kept:
@@ -385,6 +390,19 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             script = f'<script type="application/ld+json">{spec.jsonld}</script>\n'
             output = output.replace("</head>", script + "</head>", 1)
         return output
+
+    # Priority: before the search plugins write their index.
+    @event_priority(50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Under `mkdocs serve`, pages kept as HTML keep their entries in the search index."""
+        index = search_entries(config) if self._serving and self._build is not None else None
+        if index is None or self._build is None:
+            return
+        keys = {uri: key + self._signature for uri, key in self._build.page_keys.items()}
+        urls = {uri: file.url for uri, file in self._generated.items()}
+        rendered = {uri: key for uri, key in keys.items() if uri not in self._kept}
+        kept = {uri: key for uri, key in keys.items() if uri in self._kept}
+        self._search.carry_over(index, rendered, kept, urls)
 
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig

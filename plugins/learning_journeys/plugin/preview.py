@@ -8,9 +8,9 @@ changed it hands MkDocs that HTML as a file to copy instead of a page to render.
 
 The pages MkDocs still renders are those of the journeys that changed, of journeys
 with problems (they show them), the catalogue (it lists every journey) and the site's
-own pages. Kept pages do not appear in the search index of the preview and are links,
-not pages, in the navigation of the rendered ones: the preview's search finds the
-pages that were rendered since the server started. `mkdocs build` never uses any of it.
+own pages. Kept pages keep their entries in the search index (Material's or MkDocs'
+search); in the navigation of the rendered pages they are links rather than pages, and
+Material's sitemap of the preview leaves them out. `mkdocs build` never uses any of it.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
@@ -104,3 +105,40 @@ class MemoryBytecodeCache(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+def search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    """The entries of the site's search index while it is being built (Material's search, or
+    MkDocs' own), or None without a search plugin of a known kind."""
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        for name in ("entries", "_entries"):  # Material's SearchIndex, MkDocs' SearchIndex
+            entries = getattr(index, name, None)
+            if isinstance(entries, list):
+                return entries
+    return None
+
+
+@dataclass
+class SearchStore:
+    """The search entries of each journey page, so that pages kept as HTML stay searchable."""
+
+    entries: dict[str, tuple[str, list[dict[str, Any]]]] = field(default_factory=dict)
+
+    def carry_over(
+        self,
+        index: list[dict[str, Any]],
+        rendered: dict[str, str],
+        kept: dict[str, str],
+        urls: dict[str, str],
+    ) -> None:
+        """Remember the entries of ``rendered`` pages ({uri: key}) and add those of ``kept`` ones."""
+        by_url: dict[str, list[dict[str, Any]]] = {}
+        for entry in index:
+            by_url.setdefault(str(entry.get("location", "")).split("#", 1)[0], []).append(entry)
+        for uri, key in rendered.items():
+            self.entries[uri] = (key, by_url.get(urls.get(uri, ""), []))
+        for uri, key in kept.items():
+            stored = self.entries.get(uri)
+            if stored is not None and stored[0] == key:
+                index.extend(stored[1])
