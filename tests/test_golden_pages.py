@@ -63,8 +63,8 @@ def pages() -> dict[str, PageSpec]:
 
 
 def _chosen(pages: dict[str, PageSpec]) -> dict[str, str]:
-    """Snapshot name → page: the catalogue, each overview, manager's page and agenda, one journey's phases,
-    one activity per type."""
+    """Snapshot name → page: the catalogue, each overview, manager's page and agenda, one journey's phases
+    and run sheets, one activity per type."""
     chosen = {"catalogue": "index.md"}
     for uri, page in pages.items():
         if page.kind == "journey":
@@ -75,6 +75,8 @@ def _chosen(pages: dict[str, PageSpec]) -> dict[str, str]:
             chosen[f"agenda-{page.journey_id}-{Path(uri).stem}"] = uri
         elif page.kind == "phase" and page.journey_id == JOURNEY:
             chosen[f"phase-{JOURNEY}-{uri.split('/')[1]}"] = uri
+        elif page.kind == "run-sheet" and page.journey_id == JOURNEY:
+            chosen[f"run-sheet-{JOURNEY}-{Path(uri).stem}"] = uri
     for type_name, uri in ACTIVITIES.items():
         chosen[f"activity-{type_name}-{Path(uri).stem}"] = uri
     return chosen
