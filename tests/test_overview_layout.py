@@ -53,10 +53,10 @@ def test_learner_sections_come_first_in_order_and_designer_information_last(
 
         markdown = pages[f"{journey.id}/index.md"].markdown
         headings = [m.group(1) for m in re.finditer(r"^## (.+)$", markdown, re.M)]
-        wanted = [L("why_for_me"), L("when"), L("prepare"), L("my_record"), L("timeline")]
+        wanted = [L("why_for_me"), L("when"), L("prepare"), L("js_record_heading"), L("timeline")]
         present = [h for h in headings if h in wanted]
         assert present == [w for w in wanted if w in present], f"{journey.id}: {headings}"
-        assert L("my_record") in present
+        assert L("js_record_heading") in present
         state = markdown.index('<div class="lj-journey"')
         assert state < markdown.index(f"## {L('why_for_me')}") if journey.objectives else True
         learner, designer = _parts(markdown)
