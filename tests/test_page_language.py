@@ -115,7 +115,7 @@ def test_material_language_files_are_found_for_regions() -> None:
 SAME_IN_BOTH = {
     "week", "kpi", "agenda", "coach", "platform", "type_workshop", "type_coaching", "type_community",
     "type_portfolio", "modality_online", "modality_blended", "kind_video", "kind_e-learning",
-    "kind_podcast", "kind_link", "kind_tool", "minutes", "agenda_open", "modality_mix",
+    "kind_podcast", "kind_link", "kind_tool", "minutes", "agenda_open", "modality_mix", "js_record_cohort",
 }  # fmt: skip
 
 

@@ -55,6 +55,7 @@ log = get_plugin_logger(__name__)
 # Material's partials that speak the page's language (see theme/partials/language.html).
 THEME_OVERRIDES = Path(__file__).resolve().parent / "theme"
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
+_HEADERLINK = re.compile(r'(<a class="headerlink" href="[^"]*")( title="Permanent link")?(?! tabindex)')
 
 # Markdown extensions the generated pages are written for (all ship with
 # MkDocs or Material); added when a site does not list them itself.
@@ -381,6 +382,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         if self._scopes is not None:
             self._scopes.restore()
         spec = self._specs.get(page.file.src_uri)
+        output = _quiet_permalinks(output, labels_for(spec.language if spec else None, self._site_language(config)))
         if spec is None:
             return output
         if spec.language and config.theme.name != "material":  # Material's is set by theme/
@@ -451,9 +453,10 @@ class _NavScopes:
 
     def translate(self, plan: SitePlan, site_language: str | None, nav_title: str | None, wrapped: bool) -> None:
         """The shared items' titles ("Overview", the section) in each journey's language."""
+        uri = next((p.uri for p in plan.pages if p.kind == "catalogue"), None)
         catalogue = [
             item for node, item in zip(plan.nav.children, self.full[-len(plan.nav.children) :], strict=True)
-            if node.journey_id is None
+            if node.journey_id is None and node.uri == uri
         ]
         languages = {p.journey_id: p.language for p in plan.pages if p.journey_id}
         for journey_id, language in languages.items():
@@ -580,6 +583,19 @@ def _mark_other_languages(html: str, page_url: str, language: str | None, langua
         other = languages.get(target[len("http://site/") :].split("#")[0].split("?")[0])
         if not other or not language or other.lower() == language.lower():
             return tag
-        return f'{tag[:-1]} hreflang="{escape(other)}" target="_self">'
+        # A link in the navigation or the footer reads its page's title: in that page's language.
+        named = re.search(r'class="md-(?:nav|footer)__link\b', tag) is not None
+        lang = f' lang="{escape(other)}"' if named and " lang=" not in tag else ""
+        return f'{tag[:-1]} hreflang="{escape(other)}"{lang} target="_self">'
 
     return _LINK.sub(mark, html)
+
+
+def _quiet_permalinks(html: str, labels: Any) -> str:
+    """Permalink anchors ("¶" after each heading) out of the tab order, titled in the page's language.
+
+    They added some eight Tab stops per page before a learner reached a control; they stay
+    for the mouse. Python-Markdown's default title is English whatever the page's language.
+    """
+    title = escape(labels("permalink"))
+    return _HEADERLINK.sub(lambda m: f'{m[1]} title="{title}" tabindex="-1"' if m[2] else f'{m[1]} tabindex="-1"', html)

@@ -1263,9 +1263,16 @@
         : done);
     };
 
-    const fileInput = el("input", { type: "file", id: uid("import"), accept: ".json,application/json", class: "lj-file" });
+    // The browser's file picker writes "Choose File / No file chosen" in the browser's language:
+    // the input stays out of sight and out of the tab order, a button of ours opens it.
+    const fileInput = el("input", { type: "file", id: uid("import"), accept: ".json,application/json", class: "lj-file", tabindex: "-1" });
+    const importLabelId = uid("import-label");
+    const chosen = el("span", { class: "lj-import__file", text: t("js_import_none") });
+    const choose = button(t("js_import_choose"), () => fileInput.click(), "lj-import__choose");
+    choose.setAttribute("aria-describedby", importLabelId);
     fileInput.addEventListener("change", async () => {
       const file = fileInput.files && fileInput.files[0];
+      chosen.textContent = file ? file.name : t("js_import_none");
       fileInput.value = "";
       confirmArea.replaceChildren();
       if (!file) return;
@@ -1331,9 +1338,52 @@
         button(t("js_download_md"), exportMarkdown, "lj-export-md"),
         button(t("js_download_json"), exportJson, "lj-export-json")),
       el("div", { class: "lj-import" },
-        el("label", { for: fileInput.id, text: t("js_import_label") }), fileInput),
+        el("label", { for: fileInput.id, id: importLabelId, text: t("js_import_label") }), fileInput, choose, chosen),
       el("div", { class: "lj-buttons" }, button(t("js_clear"), clear, "lj-clear")),
       confirmArea, status));
+  }
+
+  /* ------------------------------------------------------------ navigation */
+
+  /**
+   * A tick on each done activity in the navigation and "done of total" on each phase, with a
+   * text for screen readers (not only a sign).
+   * @param {Element} node the journey's phases and their activities (#lj-nav-phases)
+   */
+  function decorateNav(node) {
+    const journey = attr(node, "data-lj-nav-journey");
+    const nav = document.querySelector(".md-nav--primary");
+    if (!R.ID.test(journey) || !nav) return;
+    /** @type {Record<string, string[]>} */
+    let phases;
+    try {
+      const parsed = JSON.parse(node.getAttribute("data-lj-json") || "{}");
+      phases = R.isObject(parsed) ? /** @type {Record<string, string[]>} */ (parsed) : {};
+    } catch (err) {
+      return;
+    }
+    for (const old of nav.querySelectorAll(".lj-nav-state")) old.remove();
+    for (const link of /** @type {NodeListOf<HTMLAnchorElement>} */ (nav.querySelectorAll("a.md-nav__link[href]"))) {
+      const target = new URL(link.href, location.href);
+      // The table of contents sits inside the navigation on narrow screens: its links are anchors.
+      if (target.hash || link.closest(".md-nav--secondary")) continue;
+      const parts = target.pathname.split("/").filter(Boolean);
+      const at = parts.lastIndexOf(journey);
+      if (at < 0) continue;
+      const [phase, activity, ...rest] = parts.slice(at + 1);
+      const ids = phase && Object.prototype.hasOwnProperty.call(phases, phase) ? phases[phase] : null;
+      if (!ids || rest.length) continue;
+      if (activity === undefined) {
+        const done = doneSet(journey, ids.filter((id) => R.ID.test(id))).size;
+        const text = t("js_nav_phase", { done, total: ids.length });
+        link.append(el("span", { class: "lj-nav-state lj-nav-count" },
+          el("span", { "aria-hidden": "true", text: `${done}/${ids.length}` }),
+          el("span", { class: "lj-sr", text: ` (${text})` })));
+      } else if (ids.includes(activity) && R.isDone(load(journey, activity))) {
+        link.append(el("span", { class: "lj-nav-state lj-nav-done" },
+          check(), el("span", { class: "lj-sr", text: ` (${t("js_nav_done")})` })));
+      }
+    }
   }
 
   /* ------------------------------------------------------- Material fixes */
@@ -1347,6 +1397,52 @@
     }
     // Material's footer links keep their aria-label: on narrow screens their text is hidden
     // and the label is their only name.
+    drawerButton();
+  }
+
+  /**
+   * The header's menu button opens Material's drawer, but it is a <label> no keyboard reaches;
+   * the closed drawer is out of the tab order (learning-journeys.css). A button, then: Enter or
+   * Space opens it and moves focus into it, Escape closes it and returns focus.
+   */
+  function drawerButton() {
+    const drawer = /** @type {HTMLInputElement | null} */ (document.getElementById("__drawer"));
+    const opener = /** @type {HTMLElement | null} */ (document.querySelector('.md-header label[for="__drawer"]'));
+    const nav = document.querySelector(".md-nav--primary");
+    if (!drawer || !opener || opener.hasAttribute("data-lj-ready")) return;
+    opener.setAttribute("data-lj-ready", "");
+    opener.tabIndex = 0;
+    opener.setAttribute("role", "button");
+    opener.setAttribute("aria-label", (nav && nav.getAttribute("aria-label")) || "Navigation");
+    const sync = () => opener.setAttribute("aria-expanded", String(drawer.checked));
+    sync();
+    drawer.addEventListener("change", sync);
+    opener.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      event.stopPropagation();  // Material clicks a focused label on Enter: that would toggle it back
+      drawer.checked = !drawer.checked;
+      drawer.dispatchEvent(new Event("change"));
+      // Into the drawer once it has slid in: its first link in view (Material shows the
+      // current page's level, not the top).
+      if (drawer.checked) setTimeout(() => {
+        const links = /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".md-sidebar--primary .md-nav__link[href]"));
+        const first = [...links].find((link) => {
+          const box = link.getBoundingClientRect();
+          if (!box.width || box.left < 0 || box.right > window.innerWidth || box.top < 0) return false;
+          // Material's levels lie on top of each other: the one seen is the one hit.
+          const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+          return !!hit && link.contains(hit);
+        });
+        if (first) first.focus();
+      }, 300);
+    });
+    document.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || !drawer.checked) return;
+      drawer.checked = false;
+      drawer.dispatchEvent(new Event("change"));
+      opener.focus();
+    });
   }
 
   /* ---------------------------------------------------------------- handout */
@@ -1423,6 +1519,12 @@
     each(".lj-evidence[data-lj-journey]", initEvidence);
     each(".lj-quiz[data-lj-journey]", initQuiz);
     each(".lj-record[data-lj-journey]", (hook) => initRecord(hook, refreshAll));
+    const navPhases = document.getElementById("lj-nav-phases");
+    if (navPhases) {
+      const render = () => decorateNav(navPhases);
+      render();
+      refreshers.push(render);
+    }
     each(".lj-print-options[data-lj-journey]", initPrintOptions);
     // Rows and blocks of other cohorts and groups (agenda, sessions, calendars), on every page.
     const journeys = new Set([...document.querySelectorAll("[data-lj-journey]")].map((n) => attr(n, "data-lj-journey")));
