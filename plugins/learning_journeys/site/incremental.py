@@ -222,6 +222,7 @@ def build_preview(
     overlays: dict[str, str] = {}
     broken: list[tuple[str, FileResult]] = []
     hidden: list[str] = []
+    stamp = calendar_stamp()  # one DTSTAMP for the calendars this build renders
     for shown, r in shown_files.items():
         if shown in by_file or r.journey is None:
             broken.append((shown, r))
@@ -229,7 +230,7 @@ def build_preview(
         if hide_drafts and r.journey.status == "draft":
             hidden.append(r.journey.id)
             continue
-        parts[r.journey.id] = cache.render(r, options)
+        parts[r.journey.id] = cache.render(r, options, stamp)
     page_keys = {p.uri: jp.key for jp in parts.values() for p in jp.pages}
     extra_pages: list[tuple[PageSpec, NavNode]] = []
     sources = {shown: _read_text(r.path) for shown, r in broken}
