@@ -89,12 +89,15 @@ def test_catalogue_states_length_mix_and_starts(site: tuple[list[Journey], dict[
 def test_feedback_request_has_no_date_placeholder(site: tuple[list[Journey], dict[str, PageSpec]]) -> None:
     """`{start}` becomes the cohort's start date (the script fills in the learner's own)."""
     _journeys, pages = site
+    for page in pages.values():
+        assert "{start}" not in page.markdown, page.uri
     request = [p for p in pages.values() if 'class="lj-feedback-request"' in p.markdown]
     assert request
     for page in request:
         assert "[date]" not in page.markdown and "{start}" not in page.markdown, page.uri
     hybrid = pages["leading-hybrid-teams/pre/learning-goal.md"].markdown
     assert 'class="lj-start-date"' in hybrid and "data-lj-starts=" in hybrid
+    assert "journey on <span class=\"lj-start-date\"" in hybrid, "the space before the date stays"
 
 
 def _escaped(text: str) -> str:

@@ -215,6 +215,7 @@ def test_feedback_request_says_the_learners_start_date(page: Any) -> None:
     page.reload(wait_until="domcontentloaded")
     expect(request.locator(f'.lj-start-date time[datetime="{cohort.start}"]')).to_be_visible()
     text = request.inner_text()
+    assert re.search(r" on \w{3}, \w{3} \d{1,2}, \d{4}\.", text), f"the date reads as part of the sentence: {text}"
     assert "[date]" not in text and "{start}" not in text and EN("start_of_your_cohort") not in text
 
 
