@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from learning_journeys.validation.loading import load_journeys
+from learning_journeys.validation.loading import check_journeys, load_journeys
 from validation_helpers import SMALL_JOURNEY, line_of, pairs, show
 
 MODULE = """\
@@ -135,6 +135,18 @@ def test_duplicate_journey_id_across_two_files(tmp_path: Path) -> None:
     assert "journeys/a/small.yaml" in result.diagnostics[0].message
     assert "`small`" in result.diagnostics[0].message
 
+
+
+def test_the_lean_check_reports_what_loading_reports(tmp_path: Path) -> None:
+    """``journeys validate`` keeps no journeys in memory, and must still see every problem."""
+    write(tmp_path / "journeys/a/small.yaml", SMALL_JOURNEY.replace("id: small\n", ""))
+    write(tmp_path / "journeys/b/other.yaml", SMALL_JOURNEY)
+    write(tmp_path / "journeys/c/broken.yaml", "id: broken\ntitle: [unclosed\n")
+    loaded = load_journeys([tmp_path / "journeys"], base=tmp_path)
+    checked = check_journeys([tmp_path / "journeys"], base=tmp_path)
+    assert {d.code for d in checked.diagnostics} >= {"LJ212"}
+    assert checked.diagnostics == loaded.diagnostics
+    assert checked.file_count == len(loaded.files) == 3
 
 def test_distinct_journey_ids_across_files_are_fine(tmp_path: Path) -> None:
     write(tmp_path / "journeys/small.yaml", SMALL_JOURNEY)

@@ -157,29 +157,57 @@ def load_journeys(paths: Sequence[Path], base: Path | None = None, today: date |
     """
     files, problems = find_journey_files(paths, base)
     results = [load_journey_file(file, root, base, today) for file, root in files]
-    diagnostics = list(problems)
-    for r in results:
-        diagnostics.extend(r.diagnostics)
+    diagnostics = [*problems, *(d for r in results for d in r.diagnostics)]
     diagnostics.extend(_duplicate_journey_ids(results, base))
     diagnostics.sort(key=Diagnostic.sort_key)
     return LoadResult(tuple(results), tuple(diagnostics))
 
 
+@dataclass(frozen=True)
+class CheckReport:
+    """What ``journeys validate`` reports: how many files, and their problems."""
+
+    file_count: int
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def check_journeys(paths: Sequence[Path], base: Path | None = None, today: date | None = None) -> CheckReport:
+    """The same diagnostics as :func:`load_journeys`, keeping no journey once it is checked.
+
+    A thousand journeys held at once cost the memory, and the collector's time, of a
+    thousand models; a report needs only each file's problems and its journey id.
+    """
+    files, problems = find_journey_files(paths, base)
+    diagnostics = list(problems)
+    ids: list[tuple[str, Path]] = []
+    for file, root in files:
+        result = load_journey_file(file, root, base, today)
+        diagnostics.extend(result.diagnostics)
+        if result.journey is not None:
+            ids.append((result.journey.id, file))
+    diagnostics.extend(_duplicate_ids(ids, base))
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return CheckReport(len(files), tuple(diagnostics))
+
+
 def _duplicate_journey_ids(results: Iterable[FileResult], base: Path | None) -> list[Diagnostic]:
+    return _duplicate_ids(((r.journey.id, r.path) for r in results if r.journey is not None), base)
+
+
+def _duplicate_ids(ids: Iterable[tuple[str, Path]], base: Path | None) -> list[Diagnostic]:
+    """LJ212 for every journey whose id an earlier file already has."""
     seen: dict[str, Path] = {}
     out = []
-    for r in results:
-        if r.journey is None:
-            continue
-        first = seen.setdefault(r.journey.id, r.path)
-        if first != r.path:
+    for journey_id, path in ids:
+        first = seen.setdefault(journey_id, path)
+        if first != path:
             out.append(
                 Diagnostic(
-                    display_path(r.path, base),
+                    display_path(path, base),
                     1,
                     1,
                     "LJ212",
-                    f"journey id `{r.journey.id}` is also used by {display_path(first, base)}",
+                    f"journey id `{journey_id}` is also used by {display_path(first, base)}",
                     hint="give each journey its own `id`",
                 )
             )
