@@ -73,7 +73,7 @@ def _pattern(text: str) -> str:
 # Texts of the other language from elsewhere: Material's footer line, the example site's names for
 # its colour toggle (mkdocs.yml), the browser's own file picker.
 MORE_FOREIGN = {
-    "nl": ["Made with", "Choose File", "No file chosen", "Dark mode", "Light mode"],
+    "nl": ["Made with", "Choose File", "No file chosen", "Dark mode", "Light mode", "Permanent link"],
     "en": ["Gemaakt met", "Donkere modus", "Lichte modus", "Bestand kiezen", "Geen bestand gekozen"],
 }
 
