@@ -39,6 +39,8 @@ VAGUE_LINK_TEXTS = frozenset(
     }
 )
 _URL_TEXT = re.compile(r"^(?:https?://|mailto:|www\.)\S+$", re.IGNORECASE)
+# What a heading, link or image needs: text without any of these is not parsed at all.
+_MAY_HAVE_PROBLEMS = re.compile(r"[#\[<]|^ {0,3}(?:=+|-+)[ \t]*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def markdown_problems(journey: Journey) -> list[MarkdownProblem]:
     """Every accessibility problem in the journey's Markdown, content files included."""
     out: list[MarkdownProblem] = []
     for path, text, where in markdown_fields(journey):
-        if not text:
+        if not text or not _MAY_HAVE_PROBLEMS.search(text):
             continue
         tokens = _parser().parse(text)
         out += [
