@@ -205,3 +205,18 @@ def test_strict_fails_on_advice_and_plain_validate_does_not() -> None:
     assert strict.exit_code == 1, strict.output
     clean = CliRunner().invoke(cli, ["validate", "--strict", str(CLEAN)], catch_exceptions=False)
     assert clean.exit_code == 0, clean.output
+
+
+def test_a_site_build_mentions_advice_and_builds_strict(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`mkdocs build --strict` stops for errors and warnings of the format, not for design advice."""
+    from site_helpers import make_project, run_build
+
+    weak = (CASES / "invalid" / "lint-workshop-without-prework.yaml").read_text(encoding="utf-8")
+    config = make_project(tmp_path, {"weak.yaml": weak})
+    with caplog.at_level("INFO"):
+        run_build(config, strict=True)
+    assert (tmp_path / "site/journeys/lint-workshop-without-prework/index.html").is_file()
+    advice = [r for r in caplog.records if "LJ307" in r.getMessage()]
+    assert advice and all(r.levelname == "INFO" for r in advice)
