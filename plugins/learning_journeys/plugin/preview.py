@@ -42,6 +42,7 @@ def built_page(config: MkDocsConfig, uri: str, html: str, inclusion: InclusionLe
     as_page = File.generated(config, uri, content="")
     file = BuiltPage.generated(config, uri, content=html, inclusion=inclusion)
     file.dest_uri = as_page.dest_uri
+    assert isinstance(file, BuiltPage)  # File.generated makes an object of the class it is called on
     return file
 
 

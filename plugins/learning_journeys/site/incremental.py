@@ -232,7 +232,7 @@ def build_preview(
             continue
         parts[r.journey.id] = cache.render(r, options, stamp)
     page_keys = {p.uri: jp.key for jp in parts.values() for p in jp.pages}
-    extra_pages: list[tuple[PageSpec, NavNode]] = []
+    extra_pages: list[tuple[PageSpec, NavNode, str]] = []
     sources = {shown: _read_text(r.path) for shown, r in broken}
     for shown, r in broken:
         last = cache.last_good(r.path)
