@@ -1405,6 +1405,20 @@
    * the closed drawer is out of the tab order (learning-journeys.css). A button, then: Enter or
    * Space opens it and moves focus into it, Escape closes it and returns focus.
    */
+  /** @param {number} tries */
+  function focusIntoDrawer(tries) {
+    const links = /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".md-sidebar--primary .md-nav__link[href]"));
+    const first = [...links].find((link) => {
+      const box = link.getBoundingClientRect();
+      if (!box.width || box.left < 0 || box.right > window.innerWidth || box.top < 0) return false;
+      // Material's levels lie on top of each other: the one seen is the one hit.
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return !!hit && link.contains(hit);
+    });
+    if (first) first.focus();
+    if ((!first || document.activeElement !== first) && tries > 1) setTimeout(() => focusIntoDrawer(tries - 1), 100);
+  }
+
   function drawerButton() {
     const drawer = /** @type {HTMLInputElement | null} */ (document.getElementById("__drawer"));
     const opener = /** @type {HTMLElement | null} */ (document.querySelector('.md-header label[for="__drawer"]'));
@@ -1424,18 +1438,8 @@
       drawer.checked = !drawer.checked;
       drawer.dispatchEvent(new Event("change"));
       // Into the drawer once it has slid in: its first link in view (Material shows the
-      // current page's level, not the top).
-      if (drawer.checked) setTimeout(() => {
-        const links = /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".md-sidebar--primary .md-nav__link[href]"));
-        const first = [...links].find((link) => {
-          const box = link.getBoundingClientRect();
-          if (!box.width || box.left < 0 || box.right > window.innerWidth || box.top < 0) return false;
-          // Material's levels lie on top of each other: the one seen is the one hit.
-          const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-          return !!hit && link.contains(hit);
-        });
-        if (first) first.focus();
-      }, 300);
+      // current page's level, not the top). Tried a few times while the drawer moves.
+      if (drawer.checked) focusIntoDrawer(8);
     });
     document.addEventListener("keydown", (event) => {
       if (event.key !== "Escape" || !drawer.checked) return;
