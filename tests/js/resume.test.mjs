@@ -36,6 +36,16 @@ describe("timeLeft", () => {
     assert.equal(timeLeft(DATA, { workshop: { prior: { text: "Certificate", saved: T1 } } }), 35);
   });
 
+  it("counts the meetings still open of an activity with several", () => {
+    const meetings = [1, 2, 3, 4].map((n) => ({ activity: "workshop", id: `day-${n}`, number: n, cohort: "spring", day: `2027-03-0${n}` }));
+    const data = { ...DATA, meetings };
+    const choice = { cohort: "spring" };
+    assert.equal(timeLeft(data, { workshop: { meetings: { "day-1": T1 } } }, choice), 15 + 360 + 20);
+    assert.equal(timeLeft(data, { workshop: { meetings: { "day-1": T1, "day-2": T1, "day-3": T1, "day-4": T1 } } }, choice), 15 + 0 + 20);
+    const cancelled = meetings.map((m) => (m.number === 4 ? { ...m, cancelled: true } : m));
+    assert.equal(timeLeft({ ...data, meetings: cancelled }, { workshop: { meetings: { "day-1": T1 } } }, choice), 15 + 320 + 20);
+  });
+
   it("formats minutes as the pages do", () => {
     assert.equal(formatMinutes(515, "h", "min"), "8 h 35 min");
     assert.equal(formatMinutes(480, "u", "min"), "8 u");

@@ -975,14 +975,20 @@ export function recordHtml(data, activities, exported, words) {
 
 /**
  * Minutes of the required activities not done yet: what "time left" means to a learner
- * (optional ones are extra, and done ones are behind them).
+ * (optional ones are extra, and done ones are behind them). Of an activity with several meetings,
+ * the share of the learner's meetings still open.
  * @param {JourneyData} data
  * @param {Activities} records
+ * @param {Choice | null} [choice]
  */
-export function timeLeft(data, records) {
+export function timeLeft(data, records, choice) {
   let minutes = 0;
   for (const a of data.activities) {
-    if (!a.optional && !isDone(records[a.id])) minutes += typeof a.minutes === "number" ? a.minutes : 0;
+    const record = records[a.id] || {};
+    if (a.optional || isDone(record) || typeof a.minutes !== "number") continue;
+    const open = meetingsFor(data, a.id, choice || null).filter((m) => !m.cancelled);
+    const left = open.length > 1 ? open.filter((m) => !meetingDone(record, m.id)).length / open.length : 1;
+    minutes += Math.round(a.minutes * left);
   }
   return minutes;
 }

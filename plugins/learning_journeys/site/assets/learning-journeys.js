@@ -457,7 +457,7 @@
       if (data) {
         const choice = choiceOf(journey, data);
         const records = collect(journey);
-        section.append(el("p", { class: "lj-time-left" }, el("strong", { text: t("js_time_left", { time: duration(R.timeLeft(data, records)) }) })));
+        section.append(el("p", { class: "lj-time-left" }, el("strong", { text: t("js_time_left", { time: duration(R.timeLeft(data, records, choice)) }) })));
         section.append(progressBlock(t("js_progress_count", { done: done.size, total: ids.length }), done.size, ids.length));
         const meetings = R.meetingProgress(data, records, choice);
         if (meetings.total) {
@@ -498,7 +498,7 @@
           section.append(line, el("p", { class: "lj-next__actions" }, button(t("js_mark_next_done", { title: next.title }), () => {
             if (markDoneFromOverview(journey, data, next.id)) {
               refreshAll();
-              live.textContent = `${next.title}: ${t("js_done_badge")}. ${t("js_time_left", { time: duration(R.timeLeft(data, collect(journey))) })}`;
+              live.textContent = `${next.title}: ${t("js_done_badge")}. ${t("js_time_left", { time: duration(R.timeLeft(data, collect(journey), choiceOf(journey, data))) })}`;
             }
           }, "lj-next__done")));
           const markButton = section.querySelector(".lj-next__done");
@@ -575,7 +575,7 @@
       const total = journeyData.activities.length;
       box.replaceChildren(
         progressBlock(t("js_progress_count", { done, total }), done, total),
-        el("p", { class: "lj-time-left", text: t("js_time_left", { time: duration(R.timeLeft(journeyData, records)) }) }),
+        el("p", { class: "lj-time-left", text: t("js_time_left", { time: duration(R.timeLeft(journeyData, records, choice)) }) }),
         resume && resume.path
           ? el("p", {}, el("a", { href: pageOf(resume.path), class: "md-button md-button--primary lj-continue__link",
             text: t("js_continue", { title: resume.title }) }))
