@@ -220,3 +220,33 @@ def test_a_site_build_mentions_advice_and_builds_strict(
     assert (tmp_path / "site/journeys/lint-workshop-without-prework/index.html").is_file()
     advice = [r for r in caplog.records if "LJ307" in r.getMessage()]
     assert advice and all(r.levelname == "INFO" for r in advice)
+
+
+@pytest.mark.parametrize(
+    ("case", "written"),
+    [
+        ("lint-image-without-alt.yaml", "![](listening-model.png)"),
+        ("lint-skipped-heading.yaml", "#### Three questions"),
+        ("lint-vague-link-text.yaml", "[Klik hier](https://example.org/meer)"),
+    ],
+)
+def test_markdown_advice_points_at_its_line_in_a_literal_block(case: str, written: str) -> None:
+    path = CASES / "invalid" / case
+    lines = path.read_text(encoding="utf-8").splitlines()
+    result = load_journeys([path], base=path.parent)
+    for d in result.diagnostics:
+        assert written in lines[d.line - 1], (d.line, lines[d.line - 1])
+        line = lines[d.line - 1]
+        assert d.column == len(line) - len(line.lstrip()) + 1  # where the line's text starts
+
+
+def test_markdown_advice_in_a_folded_text_points_at_its_field(tmp_path: Path) -> None:
+    data = _data(CLEAN)
+    data["description"] = "Welkom.\n\n![](team.png)\n"
+    path = tmp_path / "folded.yaml"
+    text = yaml.safe_dump(data, sort_keys=False, width=1000)
+    path.write_text(text, encoding="utf-8")
+    result = load_journeys([path], base=tmp_path, today=date(2027, 1, 1))
+    (found,) = result.diagnostics
+    assert found.code == "LJ310"
+    assert text.splitlines()[found.line - 1].startswith("description:")

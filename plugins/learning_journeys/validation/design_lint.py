@@ -71,7 +71,10 @@ def lint_journey(journey: Journey, today: date | None = None) -> list[PendingDia
         *_workshops_without_prework(journey),
         *_one_modality(journey),
         *_past_meetings(journey, today),
-        *(_warning(m.path, m.code, m.message, m.fix) for m in markdown_problems(journey)),
+        *(
+            _warning(m.path, m.code, m.message, m.fix, text_line=m.text_line)
+            for m in markdown_problems(journey)
+        ),
     ]
     ignored = _ignored_by_activity(journey)
     return [
@@ -81,9 +84,11 @@ def lint_journey(journey: Journey, today: date | None = None) -> list[PendingDia
     ]
 
 
-def _warning(path: JsonPath, code: str, message: str, fix: str, at_key: bool = False) -> PendingDiagnostic:
+def _warning(
+    path: JsonPath, code: str, message: str, fix: str, at_key: bool = False, text_line: int | None = None
+) -> PendingDiagnostic:
     hint = f"{fix}. Why: {WHY[code]}"
-    return PendingDiagnostic(path, code, message, Severity.WARNING, hint=hint, at_key=at_key)
+    return PendingDiagnostic(path, code, message, Severity.WARNING, hint, at_key, text_line)
 
 
 def _activities(j: Journey) -> Iterator[tuple[JsonPath, Activity]]:

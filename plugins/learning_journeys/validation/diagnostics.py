@@ -129,6 +129,8 @@ class PendingDiagnostic:
     hint: str | None = None
     # Point at the key itself rather than its value (for unknown keys).
     at_key: bool = False
+    # A line of a multi-line text (1-based): pointed at itself when the text is a literal block (`|`).
+    text_line: int | None = None
 
 
 def display_path(path: Path, base: Path | None = None) -> str:

@@ -51,6 +51,7 @@ class MarkdownProblem:
     code: str
     message: str
     fix: str
+    text_line: int | None = None  # the line in a text written in the journey file
 
 
 @cache
@@ -66,7 +67,7 @@ def markdown_problems(journey: Journey) -> list[MarkdownProblem]:
             continue
         tokens = _parser().parse(text)
         out += [
-            MarkdownProblem(path, code, message + _place(where, line), fix)
+            MarkdownProblem(path, code, message + _place(where, line), fix, None if where else line)
             for code, message, fix, line in _problems(tokens)
         ]
     return out

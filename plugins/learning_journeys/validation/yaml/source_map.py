@@ -14,6 +14,7 @@ from learning_journeys.validation.yaml.core_schema import NULL
 from learning_journeys.validation.yaml.pyyaml_loader import JourneyYamlLoader
 
 _COLON_NEXT = re.compile(r"\s*:")
+_SPACES = re.compile(" *")
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,22 @@ class SourceMap:
             node = value_node
             mark = key_node.start_mark if (at_key and key_node is not None) else value_node.start_mark
         return (mark.line + 1, mark.column + 1)
+
+    def locate_in_text(self, path: JsonPath, text_line: int) -> tuple[int, int] | None:
+        """Line and column of the ``text_line``-th line of a literal block (`|`) at ``path``.
+
+        Only a literal block keeps its lines as written; in other styles lines are folded.
+        """
+        node = self._node(path)
+        if not isinstance(node, ScalarNode) or node.style != "|":
+            return None
+        number = node.start_mark.line + text_line  # 0-based: the block starts on the line after `|`
+        if number > node.end_mark.line:
+            return None
+        # Every line of the block is indented alike: as far as its first line.
+        first = self._text.find("\n", node.start_mark.index) + 1
+        indent = _SPACES.match(self._text, first).end() - first  # type: ignore[union-attr]
+        return (number + 1, indent + 1)
 
     def scalar(self, path: JsonPath) -> str | None:
         """The text of the scalar at ``path`` exactly as written."""
@@ -137,7 +154,8 @@ def resolve_pending(
     smap = source_map or (SourceMap(text) if text is not None else None)
     out = []
     for p in pending:
-        line, col = smap.locate(p.path, p.at_key) if smap else (1, 1)
+        inside = smap.locate_in_text(p.path, p.text_line) if smap and p.text_line else None
+        line, col = inside or (smap.locate(p.path, p.at_key) if smap else (1, 1))
         hint = _hint_from_source(p, smap)
         out.append(Diagnostic(file, line, col, p.code, p.message, p.severity or Severity.ERROR, hint))
     return out
