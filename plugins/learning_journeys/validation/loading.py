@@ -19,7 +19,14 @@ from typing import Any
 
 from learning_journeys.model.building import journey_from_data
 from learning_journeys.model.journey import Journey
-from learning_journeys.validation import design_lint, field_rules, references, rules, schema_check
+from learning_journeys.validation import (
+    design_lint,
+    field_rules,
+    order_rules,
+    references,
+    rules,
+    schema_check,
+)
 from learning_journeys.validation.diagnostics import Diagnostic, PendingDiagnostic, Severity, display_path
 from learning_journeys.validation.schema_source import SLUG
 from learning_journeys.validation.yaml_loader import (
@@ -297,6 +304,7 @@ def _load(path: Path, root: Path, shown: str, today: date | None = None) -> File
     # impossible date in another.
     pending.extend(references.check_ids_and_references(data))
     pending.extend(field_rules.check_fields(data))
+    pending.extend(order_rules.check_order(data))
     journey = None
     content_files: list[Path] = []
     if schema_ok:

@@ -1,9 +1,10 @@
-"""Checks the schema cannot express: order, questions, coverage, links and planning.
+"""Checks the schema cannot express: questions, coverage, links, languages and planning.
 
 They run on the model of a schema-valid journey and report by JSON path, so that
 the line lookup is paid only when something is found. Single fields (dates, times,
-time zones, durations) and ids and references are checked on the data itself, in
-:mod:`field_rules` and :mod:`references`, so that they run also when the schema fails.
+time zones, durations), ids and references, and the order of prerequisites are checked
+on the data itself, in :mod:`field_rules`, :mod:`references` and :mod:`order_rules`, so
+that they run also when the schema fails.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from learning_journeys.model.activity_types import Kind, activity_type
-from learning_journeys.model.journey import PHASE_KEYS, Activity, Journey, MicroModule
+from learning_journeys.model.journey import Activity, Journey, MicroModule
 from learning_journeys.model.vocabulary import PAGE_LANGUAGES, SLUG
 from learning_journeys.validation.diagnostics import JsonPath, PendingDiagnostic, Severity
 from learning_journeys.validation.hints import BARE_HOST
@@ -21,19 +22,9 @@ from learning_journeys.validation.planning_rules import check_planning
 _SLUG = re.compile(SLUG)
 
 
-def activity_paths(journey: Journey) -> dict[str, JsonPath]:
-    """JSON path of every activity, by id (first one wins for duplicates)."""
-    out: dict[str, JsonPath] = {}
-    for phase in journey.phases:
-        for i, activity in enumerate(phase.activities):
-            out.setdefault(activity.id, ("phases", phase.key, "activities", i))
-    return out
-
-
 def check_journey(journey: Journey) -> list[PendingDiagnostic]:
     """All meaning-level problems of one journey."""
     found: list[PendingDiagnostic] = []
-    found += _prerequisite_order(journey)
     found += _questions(journey)
     found += _coverage(journey)
     found += check_planning(journey)
@@ -57,115 +48,6 @@ def _page_language(j: Journey) -> list[PendingDiagnostic]:
             f" one of those, or add site/locales/{j.language.split('-')[0].lower()}.json",
         )
     ]
-
-
-def _prerequisite_order(j: Journey) -> list[PendingDiagnostic]:
-    out = []
-    phase_of: dict[str, int] = {}
-    position: dict[str, int] = {}
-    week_of: dict[str, int | None] = {}
-    for n, (p, a) in enumerate(j.activities()):
-        phase_of.setdefault(a.id, PHASE_KEYS.index(p.key))
-        position.setdefault(a.id, n)
-        week_of.setdefault(a.id, a.week)
-    paths = activity_paths(j)
-    for p in j.phases:
-        for i, a in enumerate(p.activities):
-            for k, ref in enumerate(a.prerequisites):
-                if ref not in phase_of or ref == a.id:
-                    continue
-                path = ("phases", p.key, "activities", i, "prerequisites", k)
-                if phase_of[ref] > PHASE_KEYS.index(p.key):
-                    out.append(
-                        PendingDiagnostic(
-                            path,
-                            "LJ203",
-                            f"prerequisite `{ref}` is in a later phase ({PHASE_KEYS[phase_of[ref]]}) than `{a.id}` ({p.key})",
-                            hint="move one of them, or drop the prerequisite",
-                        )
-                    )
-                elif a.week and (week_of[ref] or 0) > a.week:
-                    out.append(
-                        PendingDiagnostic(
-                            path,
-                            "LJ213",
-                            f"prerequisite `{ref}` is planned in week {week_of[ref]}, after `{a.id}` (week {a.week})",
-                            Severity.WARNING,
-                            hint="plan the prerequisite in the same or an earlier week, or drop it",
-                        )
-                    )
-                elif position[ref] > position[a.id]:
-                    out.append(
-                        PendingDiagnostic(
-                            path,
-                            "LJ213",
-                            f"prerequisite `{ref}` comes after `{a.id}` in the phase",
-                            Severity.WARNING,
-                            hint="learners follow the list in order: move the prerequisite up",
-                        )
-                    )
-    out += _prework_order(j, phase_of)
-    out += _cycles(j, paths)
-    return out
-
-
-def _prework_order(j: Journey, phase_of: dict[str, int]) -> list[PendingDiagnostic]:
-    """Pre-work must be something a learner can do before the workshop: not in a later phase."""
-    out = []
-    for p in j.phases:
-        for i, a in enumerate(p.activities):
-            for k, ref in enumerate(getattr(a, "prework", ())):
-                if ref in phase_of and phase_of[ref] > PHASE_KEYS.index(p.key):
-                    out.append(
-                        PendingDiagnostic(
-                            ("phases", p.key, "activities", i, "prework", k),
-                            "LJ203",
-                            f"pre-work `{ref}` is in a later phase ({PHASE_KEYS[phase_of[ref]]}) than `{a.id}`",
-                            hint="pre-work belongs in the same or an earlier phase",
-                        )
-                    )
-    return out
-
-
-def _cycles(j: Journey, paths: dict[str, JsonPath]) -> list[PendingDiagnostic]:
-    graph = {a.id: [r for r in a.prerequisites if r != a.id] for _p, a in j.activities()}
-    state: dict[str, int] = {}  # 1 = on the stack, 2 = done
-    reported: set[frozenset[str]] = set()
-    out = []
-    for start in graph:
-        if state.get(start):
-            continue
-        stack: list[tuple[str, int]] = [(start, 0)]
-        trail: list[str] = []
-        while stack:
-            node, idx = stack.pop()
-            if idx == 0:
-                state[node] = 1
-                trail.append(node)
-            deps = graph.get(node, [])
-            if idx < len(deps):
-                stack.append((node, idx + 1))
-                nxt = deps[idx]
-                if state.get(nxt) == 1:
-                    cycle = trail[trail.index(nxt) :]
-                    key = frozenset(cycle)
-                    if key not in reported:
-                        reported.add(key)
-                        first = cycle[0]
-                        out.append(
-                            PendingDiagnostic(
-                                paths[first] + ("prerequisites",),
-                                "LJ202",
-                                "prerequisites form a cycle: " + " → ".join(cycle + [first]),
-                                hint="no learner could ever start these: break the cycle",
-                            )
-                        )
-                elif nxt in graph and not state.get(nxt):
-                    stack.append((nxt, 0))
-            else:
-                state[node] = 2
-                trail.pop()
-    return out
 
 
 def _questions(j: Journey) -> list[PendingDiagnostic]:
