@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from learning_journeys.model.durations import DURATION_PATTERN, parse_duration
-from learning_journeys.validation import field_rules, references, schema_check
+from learning_journeys.validation import field_rules, order_rules, references, schema_check
 from learning_journeys.validation.diagnostics import CODES
 from learning_journeys.validation.loading import load_journeys
 from learning_journeys.validation.yaml_loader import load_yaml_bytes
@@ -302,3 +302,41 @@ def test_every_kind_of_id_problem_is_found_at_its_place() -> None:
 def test_fields_are_checked_on_data_of_any_shape(data: object) -> None:
     """Only well-formed values are checked: anything else is the schema's error, said once."""
     assert field_rules.check_fields(data) == []
+    assert order_rules.check_order(data) == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"phases": {"pre": {"activities": [{"id": "a", "prerequisites": "b"}, {"id": 3, "prework": [1]}]}}},
+        {"phases": {"pre": {"activities": [{"id": "a", "prerequisites": ["Not An Id", None, ["b"]]}]}}},
+        {
+            "phases": {
+                "pre": {
+                    "activities": [
+                        {"id": "b", "week": "2"},
+                        {"id": "a", "week": True, "prerequisites": ["b"]},
+                    ]
+                }
+            }
+        },
+    ],
+)
+def test_order_is_checked_on_data_of_any_shape(data: object) -> None:
+    assert order_rules.check_order(data) == []
+
+
+def test_order_is_checked_despite_a_schema_error_elsewhere() -> None:
+    data = {
+        "titel": "x",
+        "phases": {
+            "pre": {"activities": [{"id": "a", "prerequisites": ["b"]}, {"id": "c", "prework": ["d"]}]},
+            "post": {"activities": [{"id": "b", "prerequisites": ["a"]}, {"id": "d"}]},
+        },
+    }
+    found = sorted((d.code, d.path) for d in order_rules.check_order(data))
+    assert found == [
+        ("LJ202", ("phases", "pre", "activities", 0, "prerequisites")),
+        ("LJ203", ("phases", "pre", "activities", 0, "prerequisites", 0)),
+        ("LJ203", ("phases", "pre", "activities", 1, "prework", 0)),
+    ]
