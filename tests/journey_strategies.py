@@ -603,6 +603,8 @@ def _activity(j: _Journey, type_name: str) -> dict[str, Any]:
                 activity[key] = j.draw(st.sampled_from(j.with_sessions))
         elif key == "sessions":
             activity[key] = _sessions(j)
+        elif key == "agenda":
+            activity[key] = _agenda(j, j.from_schema(sub), activity.get("sessions") or [])
         elif key == "questions":
             activity[key] = _questions(j)
         elif key == "content_file":
@@ -618,6 +620,18 @@ def _activity(j: _Journey, type_name: str) -> dict[str, Any]:
         j.with_sessions.append(activity["id"])
     j.per_group = j.per_group or activity.get("per_group") is True
     return activity
+
+
+def _agenda(j: _Journey, items: Any, sessions: list[dict[str, Any]]) -> Any:
+    """An agenda from the schema whose items belong to sessions the activity has (or to all)."""
+    ids = [s["id"] for s in sessions]
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict) and "session" in item:
+            if ids:
+                item["session"] = j.draw(st.sampled_from(ids))
+            else:
+                del item["session"]
+    return items
 
 
 def _override(j: _Journey, session_id: str) -> dict[str, Any]:
