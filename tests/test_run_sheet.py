@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 from learning_journeys.model.journey import AgendaItem
+from learning_journeys.site.pages import RenderOptions, build_site
 from learning_journeys.site.runsheet import agenda_rows
+from learning_journeys.validation.loading import load_journeys
 
 from tests.site_helpers import html, make_project, run_build
 
@@ -162,3 +164,18 @@ def test_who_leads_follows_the_cohort(site: Path) -> None:
     }
     outside = re.sub(r'<p class="lj-leader".*?</p>|<div class="lj-cohort-sessions".*?</table>', "", article, flags=re.S)
     assert "Ann Example" not in outside and "Bob Other" not in outside
+
+
+def test_without_cohorts_the_run_sheet_has_the_designed_agenda_per_session(tmp_path: Path) -> None:
+    text = JOURNEY.format(language="en").split("cohorts:", 1)[0].replace("per_group: true", "per_group: false")
+    (tmp_path / "runs.yaml").write_text(text, encoding="utf-8")
+    result = load_journeys([tmp_path])
+    assert result.ok, [d.message for d in result.diagnostics]
+    pages = {p.uri: p for p in build_site(result.journeys, RenderOptions()).pages}
+    sheet = pages["journeys/runs/facilitator/workshop.md"]
+    assert sheet.kind == "run-sheet" and not sheet.in_nav
+    body = _text(sheet.markdown)
+    morning, afternoon = body.split("## Agenda: Afternoon", 1)
+    assert "## Agenda: Morning" in morning
+    assert "09:00" in morning and "09:45" in morning and "10:45" in morning
+    assert "13:00" in afternoon and "13:20" in afternoon

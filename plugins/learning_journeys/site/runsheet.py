@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from learning_journeys.model.journey import Activity, AgendaItem, Journey, Phase, Reflection
+from learning_journeys.model.journey import Activity, AgendaItem, Journey, Phase, Reflection, Session
 from learning_journeys.model.schedule import ScheduledSession
 
 # The activity types that get a run sheet: those a facilitator leads in meetings.
@@ -109,15 +109,15 @@ def meeting_agendas(activity: Activity, meetings: Sequence[ScheduledSession]) ->
     return out
 
 
-def design_agenda(activity: Activity) -> list[tuple[str | None, tuple[AgendaRow, ...]]]:
+def design_agenda(activity: Activity) -> list[tuple[Session | None, tuple[AgendaRow, ...]]]:
     """The agenda as designed (no cohort): per session that has items, with the design's times."""
     if not getattr(activity, "agenda", ()):
         return []
-    out = []
-    for session in activity.sessions or ():
+    out: list[tuple[Session | None, tuple[AgendaRow, ...]]] = []
+    for session in activity.sessions:
         items = items_for(activity, session.id)
         if items:
-            out.append((session.id, agenda_rows(items, session.start, session.start)))
+            out.append((session, agenda_rows(items, session.start, session.start)))
     if not activity.sessions:
         out.append((None, agenda_rows(items_for(activity, None), None, None)))
     return out
