@@ -35,6 +35,9 @@ def _journey_pages(j: Journey) -> list[tuple[str, str]]:
             pages.append((activity.type, url(j, activity)))
     pages.append(("agenda", f"/{j.id}/agenda/{j.cohorts[0].id}/"))
     pages.append(("manager", f"/{j.id}/manager/"))
+    led = next((a for _p, a in j.activities() if a.type in ("workshop", "intervision")), None)
+    if led is not None:  # the facilitator's run sheet, outside the learner's navigation
+        pages.append(("run sheet", f"/{j.id}/facilitator/{led.id}/"))
     return [(f"{j.language} {kind}", path) for kind, path in pages]
 
 
