@@ -148,7 +148,9 @@ def test_serve_survives_errors_and_shows_them(tmp_path: Path) -> None:
     (tmp_path / "journeys/small.yaml").write_text("title: [unclosed\n", encoding="utf-8")
     run_build(config, strict=False, serve=True)
     page = html(tmp_path / "site", "journeys/index.html")
-    assert "small.yaml:2:1: error LJ004" in page
+    assert "<code>journeys/small.yaml:2:1</code>" in page and "LJ004" in page
+    # the journey that never built has a page at its address that shows the problem
+    assert "LJ004" in html(tmp_path / "site", "journeys/small/index.html")
     # fixing the file recovers
     (tmp_path / "journeys/small.yaml").write_text(
         SMALL_JOURNEY.format(id="small", title="Fixed", language="en"), encoding="utf-8"
