@@ -1475,7 +1475,7 @@
       target.replaceChildren();
       target.hidden = !(box instanceof HTMLInputElement && box.checked && !hook.hidden);
       if (target.hidden) continue;
-      const learner = withStorage((store) => store.getItem(R.learnerKey(journey)) || "", "");
+      const learner = withStorage((store) => R.readLearner(store, journey), "");
       const words = { t, date: formatDate, choice: choiceOf(journey, data), learner, lang: dateLanguage() };
       // Every text in it is escaped by the record module; parsed here, nothing runs.
       const parsed = new DOMParser().parseFromString(R.recordHtml(data, collect(journey), new Date().toISOString(), words), "text/html");
@@ -1518,6 +1518,7 @@
     each(".lj-catalogue-progress[data-lj-journey]", (hook) => initCatalogue(hook, refreshers));
     each(".lj-phase-progress[data-lj-journey]", (hook) => initPhase(hook, refreshers));
     each(".lj-done[data-lj-journey]", (hook) => initDone(hook, refreshers));
+    each(".lj-done-end[data-lj-journey]", (hook) => initDoneEnd(hook, refreshers));
     each(".lj-reflection[data-lj-journey]", initReflection);
     each(".lj-start-date[data-lj-journey]", (hook) => initStartDate(hook, refreshers));
     each(".lj-evidence[data-lj-journey]", initEvidence);
