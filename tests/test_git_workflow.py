@@ -147,9 +147,10 @@ def _pull_request_checkout(root: Path) -> Path:
     """A clone of this repository where a branch changes a journey, as actions/checkout leaves it."""
     checkout = root / "checkout"
     _git("clone", "--quiet", "--no-hardlinks", str(ROOT), str(checkout), cwd=root)
-    base = _git("rev-parse", "--abbrev-ref", "HEAD", cwd=checkout).strip()
-    assert base == CONTEXT["github.base_ref"], f"this checkout's branch is {base}; the test assumes main"
-    _git("checkout", "--quiet", "-b", "change", cwd=checkout)
+    # The pull request's base is what was cloned, whatever this repository's branch (or a
+    # detached HEAD) is called: origin/<base_ref> points at it, as in a pull request's checkout.
+    _git("update-ref", f"refs/remotes/origin/{CONTEXT['github.base_ref']}", "HEAD", cwd=checkout)
+    _git("checkout", "--quiet", "-B", "change", cwd=checkout)
     path = checkout / CHANGED_JOURNEY
     text = path.read_text(encoding="utf-8")
     changed = re.sub(r"(\n\s+duration: )15m\n", r"\g<1>25m\n", text, count=1)
