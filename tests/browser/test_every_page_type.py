@@ -222,3 +222,21 @@ def test_every_page_type(new_context: Any, axe_source: str, width: int, scheme: 
         errors.clear()
         problems += [f"{kind} {path}: {p}" for p in found]
     assert not problems, f"{len(problems)} problem(s) at {width} px, {scheme}:\n  " + "\n  ".join(problems)
+
+
+def test_a_search_result_in_another_language_loads_its_page_whole(new_context: Any) -> None:
+    """Material's instant navigation would keep the English page's header, search and <html lang>
+    on the Dutch page a search result opens."""
+    page = new_context(search=True).new_page()
+    page.goto(url(english_journey()), wait_until="domcontentloaded")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.evaluate("window.__ljSameDocument = true")
+    page.locator(".md-search__input").fill("klantgesprek")
+    result = page.locator(f'.md-search-result__link[href*="/{dutch_journey().id}/"]').first
+    result.wait_for(state="attached", timeout=40000)  # the worker builds the index first
+    result.click()
+    page.wait_for_url(re.compile(f"/{dutch_journey().id}/"))
+    page.wait_for_load_state("domcontentloaded")
+    assert page.evaluate("window.__ljSameDocument === undefined"), "the page was swapped, not loaded"
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    assert page.locator(".md-search__input").get_attribute("placeholder") == "Zoeken"

@@ -8,6 +8,7 @@ watches the journey files.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -116,6 +117,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         self._edit_uris: dict[str, str] = {}
         self._extra: list[tuple[str, str | bytes]] = []
         self._languages: dict[str, str | None] = {}
+        self._folders = ""
         # Kept through all rebuilds of one `mkdocs serve` (see preview.py).
         self._cache = SiteCache()
         self._store = PageStore()
@@ -139,6 +141,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         self._edit_uris = {}
         self._extra = []
         self._languages = {}
+        self._folders = ""
         if config.theme.name == "material" and str(THEME_OVERRIDES) not in config.theme.dirs:
             # After the site's own overrides (custom_dir), before Material's templates.
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_OVERRIDES))
@@ -321,6 +324,11 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             self._scopes.translate(self._plan, self._site_language(config), self.config.nav_title, wrapped)
             self._follow_learner_paths(files)
         site = self._site_language(config)
+        self._folders = json.dumps(
+            {"": site or "", **{f.url: s.language for s in self._specs.values() if s.kind == "journey" and s.language
+                                for f in [self._generated.get(s.uri)] if f is not None}},
+            separators=(",", ":"),
+        )
         self._languages = {p.url: getattr(self._specs.get(p.file.src_uri), "language", None) or site for p in navigation.pages}
         return navigation
 
@@ -383,6 +391,11 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             self._scopes.restore()
         spec = self._specs.get(page.file.src_uri)
         output = _quiet_permalinks(output, labels_for(spec.language if spec else None, self._site_language(config)))
+        if self._folders:
+            # Where each journey's pages start and their language, for links the script sees
+            # (search results): one in another language loads its page whole.
+            meta = f'<meta name="lj-languages" content="{escape(self._folders)}">\n'
+            output = output.replace("</head>", meta + "</head>", 1)
         if spec is None:
             return output
         if spec.language and config.theme.name != "material":  # Material's is set by theme/

@@ -1536,6 +1536,39 @@
     for (const journey of journeys) if (R.ID.test(journey)) applyChoice(journey);
   }
 
+  /**
+   * The language of the page at `url`, from the plugin's map of where each journey's pages start
+   * (<meta name="lj-languages">); null when it is not one of the site's pages.
+   * @param {URL} url
+   * @returns {string | null}
+   */
+  function languageOf(url) {
+    const meta = document.querySelector('meta[name="lj-languages"]');
+    const config = document.getElementById("__config");
+    if (!meta || !config) return null;
+    try {
+      const folders = /** @type {Record<string, string>} */ (JSON.parse(meta.getAttribute("content") || "{}"));
+      const root = new URL(JSON.parse(config.textContent || "{}").base || ".", location.href);
+      if (url.origin !== root.origin || !url.pathname.startsWith(root.pathname)) return null;
+      const path = url.pathname.slice(root.pathname.length);
+      const key = Object.keys(folders).filter((k) => path.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+      return key === undefined ? null : folders[key] || null;
+    } catch (err) {
+      return null;
+    }
+  }
+
+  // Material's instant navigation keeps the header, the search and <html lang> of the page it
+  // comes from: a link to a page in another language (a search result, say) loads it whole.
+  document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (!link || link.hasAttribute("target") || event.defaultPrevented) return;
+    const language = languageOf(new URL(/** @type {HTMLAnchorElement} */ (link).href, location.href));
+    if (language && language.toLowerCase() !== (document.documentElement.lang || "").toLowerCase()) {
+      event.stopPropagation();  // before Material's listener on <body>; the browser follows the link
+    }
+  }, true);
+
   /** @param {RecordModule} module */
   function start(module) {
     R = module;
