@@ -38,6 +38,10 @@
     return new URL(MODULE, base).href;
   }
 
+  // The site's root, from where this script is (ROOT/assets/learning-journeys/), taken while it
+  // first runs: Material's instant navigation changes the page's address but keeps this script.
+  const SITE_ROOT = new URL("../../", moduleUrl());
+
   /** @type {RecordModule} */
   let R;
 
@@ -1544,11 +1548,10 @@
    */
   function languageOf(url) {
     const meta = document.querySelector('meta[name="lj-languages"]');
-    const config = document.getElementById("__config");
-    if (!meta || !config) return null;
+    if (!meta) return null;
     try {
       const folders = /** @type {Record<string, string>} */ (JSON.parse(meta.getAttribute("content") || "{}"));
-      const root = new URL(JSON.parse(config.textContent || "{}").base || ".", location.href);
+      const root = SITE_ROOT;
       if (url.origin !== root.origin || !url.pathname.startsWith(root.pathname)) return null;
       const path = url.pathname.slice(root.pathname.length);
       const key = Object.keys(folders).filter((k) => path.startsWith(k)).sort((a, b) => b.length - a.length)[0];
