@@ -250,3 +250,29 @@ def test_markdown_advice_in_a_folded_text_points_at_its_field(tmp_path: Path) ->
     (found,) = result.diagnostics
     assert found.code == "LJ310"
     assert text.splitlines()[found.line - 1].startswith("description:")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("> # Titel\n>\n> ### Stap\n", [("LJ312", "heading level 3 follows level 1")]),
+        ("- # Titel\n- ### Stap\n", [("LJ312", "heading level 3 follows level 1")]),
+        ("Titel\n=====\n\n### Stap\n", [("LJ312", "heading level 3 follows level 1")]),
+        ("# Alleen een kop, geen sprong\n\nTekst zonder tweede kop.\n", []),
+        (
+            "Lees [*klik hier*](https://example.org).\n",
+            [("LJ311", "link text `*klik hier*` does not say where the link goes")],
+        ),
+    ],
+)
+def test_markdown_checks_find_headings_and_links_in_any_block(
+    tmp_path: Path, text: str, expected: list
+) -> None:
+    """The checks parse only what may hold a problem: headings in quotes, list items and setext
+    form, and link text in emphasis, are still found."""
+    data = _data(CLEAN)
+    data["phases"]["pre"]["activities"][0]["content"] = text
+    path = tmp_path / "lint-clean.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    result = load_journeys([path], base=tmp_path, today=date(2027, 1, 1))
+    assert [(d.code, d.message) for d in result.diagnostics] == expected, show(result.diagnostics)

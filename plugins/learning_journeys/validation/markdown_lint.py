@@ -41,6 +41,11 @@ VAGUE_LINK_TEXTS = frozenset(
 _URL_TEXT = re.compile(r"^(?:https?://|mailto:|www\.)\S+$", re.IGNORECASE)
 # What a heading, link or image needs: text without any of these is not parsed at all.
 _MAY_HAVE_PROBLEMS = re.compile(r"[#\[<]|^ {0,3}(?:=+|-+)[ \t]*$", re.M)
+# What a link or image needs: text without these is parsed for its headings only.
+_MAY_HAVE_LINKS = re.compile(r"[\[<]")
+# A line that may be a heading (ATX, also in a quote or list item, or a setext underline).
+# A level can only be skipped between two headings: with fewer, there is nothing to parse.
+_MAY_BE_HEADING = re.compile(r"^[ \t>*+\-\d.)]*#{1,6}(?:[ \t]|$)|^ {0,3}(?:=+|-+)[ \t]*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -55,8 +60,13 @@ class MarkdownProblem:
 
 
 @cache
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark")
+def _parser(inline: bool) -> MarkdownIt:
+    """CommonMark without the rules these checks never look at (emphasis, entities, raw HTML).
+
+    Without ``inline`` only the blocks are parsed: enough for headings, and half the work.
+    """
+    parser = MarkdownIt("commonmark").disable(["emphasis", "entity", "html_inline", "html_block"])
+    return parser if inline else parser.disable("inline")
 
 
 def markdown_problems(journey: Journey) -> list[MarkdownProblem]:
@@ -65,7 +75,10 @@ def markdown_problems(journey: Journey) -> list[MarkdownProblem]:
     for path, text, where in markdown_fields(journey):
         if not text or not _MAY_HAVE_PROBLEMS.search(text):
             continue
-        tokens = _parser().parse(text)
+        links = bool(_MAY_HAVE_LINKS.search(text))
+        if not links and not _two_headings(text):
+            continue
+        tokens = _parser(links).parse(text)
         out += [
             MarkdownProblem(path, code, message + _place(where, line), fix, None if where else line)
             for code, message, fix, line in _problems(tokens)
@@ -124,7 +137,7 @@ def _links(children: list[Token], line: int | None) -> Iterator[tuple[str, str, 
             text = []
         elif token.type == "link_close" and text is not None:
             words = "".join(text).strip()
-            label = words.casefold().strip(" .:!→>»")
+            label = words.casefold().strip(" .:!→>»*_")  # *emphasis* is not parsed
             if label in VAGUE_LINK_TEXTS:
                 yield (
                     "LJ311",
@@ -144,3 +157,9 @@ def _links(children: list[Token], line: int | None) -> Iterator[tuple[str, str, 
             text.append(token.content)
         elif text is not None and token.type == "image":
             text.append(token.content)
+
+
+def _two_headings(text: str) -> bool:
+    """Whether ``text`` has at least two lines that may be headings."""
+    lines = _MAY_BE_HEADING.finditer(text)
+    return next(lines, None) is not None and next(lines, None) is not None
