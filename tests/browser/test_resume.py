@@ -145,7 +145,7 @@ def test_three_done_time_left_goes_down_catalogue_shows_progress_and_continue(pa
     assert total_done == 4, "three marked done, and the optional one"
 
     # The catalogue (in the site's language) shows the progress, and "continue" goes on from there.
-    visit(page, "/")
+    page.goto("/", wait_until="domcontentloaded")  # a page in another language loads whole
     card = page.locator(f'.lj-catalogue__state[data-lj-for="{E.id}"]')
     expect(card.locator(".lj-progress__text")).to_have_text(
         label(NL, "js_progress_count", done=total_done, total=total)

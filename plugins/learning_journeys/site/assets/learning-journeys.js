@@ -541,7 +541,8 @@
     /** @type {JourneyData | null} */
     let data = null;
     try {
-      const parsed = JSON.parse(attr(hook, "data-lj-json") || "{}");
+      const all = JSON.parse(attr(document.getElementById("lj-catalogue-data") || hook, "data-lj-json") || "{}");
+      const parsed = R.isObject(all) ? all[journey] : null;
       if (R.isObject(parsed) && parsed.id === journey && Array.isArray(parsed.activities)) data = /** @type {JourneyData} */ (parsed);
     } catch (err) {
       data = null;
