@@ -125,10 +125,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=100, help="journeys (default 100)")
     parser.add_argument("-r", type=int, default=3, help="saves to time (default 3)")
+    parser.add_argument(
+        "--no-workbook", action="store_true", help="without the PDF workbooks (about 1.5 s CPU a journey)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="lj-bench-serve-") as tmp:
         root = Path(tmp)
         files = make_project(root, args.n)
+        if args.no_workbook:
+            config = root / "mkdocs.yml"
+            config.write_text(re.sub(r"(?m)^(\s*)workbook: true", r"\1workbook: false", config.read_text()))
         build_time = full_build(root)
         pages = sum(1 for _ in (root / "out").rglob("index.html"))
         print(f"journeys: {args.n}, pages: {pages}")
