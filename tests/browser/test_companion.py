@@ -609,7 +609,9 @@ def test_controls_work_with_the_keyboard_alone(page: Any) -> None:
             " return s.outlineStyle === 'none' ? '' : s.outlineStyle + ' ' + s.outlineWidth; })()"
         )
 
-    # From the last link before each control, Tab reaches it (and Enter/Space work it).
+    # From the last link before each control, Tab reaches it (and Enter/Space work it);
+    # the script adds the button, so wait for it before starting to count on a busy machine.
+    expect(page.locator(".lj-done__button").first).to_be_visible()
     page.locator(".lj-breadcrumb a").last.focus()
     tab_to("e.classList.contains('lj-done__button')", limit=3)
     assert outline(), "the focused button shows no focus outline"
