@@ -5,17 +5,20 @@ journey and per activity; `journeys validate --strict` fails on it."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from learning_journeys.cli import cli
 from learning_journeys.model.building import journey_from_data
+from learning_journeys.model.schedule import cohort_sessions, may_meet_before
 from learning_journeys.model.vocabulary import LINT_CODES
-from learning_journeys.validation import design_lint
+from learning_journeys.validation import design_lint, markdown_lint
 from learning_journeys.validation.diagnostics import CODES
 from learning_journeys.validation.loading import load_journeys
 from validation_helpers import CASES, REPO, show
@@ -276,3 +279,98 @@ def test_markdown_checks_find_headings_and_links_in_any_block(
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     result = load_journeys([path], base=tmp_path, today=date(2027, 1, 1))
     assert [(d.code, d.message) for d in result.diagnostics] == expected, show(result.diagnostics)
+
+
+_MARKDOWN_PIECES = st.sampled_from(
+    [
+        "# ",
+        "## ",
+        "### ",
+        "#### ",
+        "> ",
+        "- ",
+        "1. ",
+        "    ",
+        "```\n",
+        "\n",
+        "\n\n",
+        "=====\n",
+        "---\n",
+        "Tekst",
+        "kop",
+        " ",
+        "[",
+        "]",
+        "(https://example.org)",
+        "![",
+        "](a.png)",
+        "<https://x.nl>",
+        "`",
+        "*",
+        "\\",
+        "Klik hier",
+        "HIER",
+        "meer",
+        "lees meer",
+        "link",
+        "www.example.org",
+        "mailto:a@b.nl",
+        "&amp;",
+        "<b>",
+        "Ünïcode",
+        "[Klik hier](https://example.org)",
+        "![](a.png)",
+        "![ ](b.png)",
+        "[hier]",
+        "[Meer](a.html)",
+        "[`here`](x)",
+        "[he`re`](x)",
+        "[https://x.nl](https://x.nl)",
+        "[![](a.png) more](x)",
+        "[ ](x)",
+        "\n> # Titel\n>\n> ### Stap\n",
+        "\n- ## Titel\n  - #### Stap\n",
+        "\nTitel\n  ---\n",
+        "\n1.  Titel\n    ===\n",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(_MARKDOWN_PIECES, max_size=30).map("".join))
+def test_markdown_checks_skip_only_texts_that_cannot_hold_a_problem(text: str) -> None:
+    """Parsing only texts with the marks a problem needs finds what parsing every text finds."""
+    full = list(markdown_lint._problems(markdown_lint._parser(True).parse(text)))
+    assert markdown_lint.text_problems(text) == full
+
+
+@pytest.mark.parametrize("shift", [0, -5])
+def test_a_meeting_moved_earlier_by_its_group_and_time_zone_is_still_found_past(
+    tmp_path: Path, shift: int
+) -> None:
+    """A group meeting days earlier, and a clock time in a zone a day ahead, move a meeting before
+    its planned day; the check skips no cohort that has such a meeting before today."""
+    data = _data(CLEAN)
+    workshop = data["phases"]["learn"]["activities"][0]
+    workshop["per_group"] = True  # below: the group meets `shift` days from the design's day
+    workshop["sessions"] = [
+        {"id": "day-1", "day": 3, "start": "00:30", "end": "02:00", "timezone": "Pacific/Kiritimati"}
+    ]
+    data["cohorts"] = [
+        {
+            "id": "spring",
+            "start": "2027-03-01",
+            "timezone": "Pacific/Pago_Pago",
+            "groups": [{"id": "a", "shift_days": shift}],
+        }
+    ]
+    path = tmp_path / "moved.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    (journey,) = load_journeys([path], base=tmp_path, today=date(2027, 1, 1)).journeys
+    (meeting,) = cohort_sessions(journey, journey.cohorts[0])
+    assert meeting.day == date(2027, 3, 1) + timedelta(days=shift)  # planned for 3 March, two days later
+    day_after = meeting.day + timedelta(days=1)
+    assert may_meet_before(journey, journey.cohorts[0], day_after)
+    data["status"] = "published"
+    assert _lint(data, tmp_path, today=meeting.day) == []
+    assert _lint(data, tmp_path, today=day_after) == ["LJ309"]

@@ -145,6 +145,25 @@ def _meeting(
     )
 
 
+def may_meet_before(journey: Journey, cohort: Cohort, day: date) -> bool:
+    """Whether any meeting of ``cohort`` may fall before ``day``: a bound found without expanding
+    any series, so that a check of past dates expands them only for a cohort that may have one."""
+    # A group may meet days earlier; a clock time in another zone can move a date by two days.
+    margin = timedelta(days=2 - min((0, *(g.shift_days for g in cohort.groups))))
+    try:
+        latest_safe = day + margin
+        for _phase, activity in journey.activities():
+            for session in activity.sessions:
+                first = session.day if session.repeat is None else (session.day or 1)
+                planned = session_day(cohort.start_date, activity, first)
+                if planned is not None and planned < latest_safe:
+                    return True
+        moved = [o.date for holder in (cohort, *cohort.groups) for _sid, o in holder.sessions if o.date]
+        return any(date.fromisoformat(d) < latest_safe for d in moved)
+    except (OverflowError, ValueError):
+        return True
+
+
 def cohort_sessions(journey: Journey, cohort: Cohort) -> list[ScheduledSession]:
     """Every meeting of the journey for one cohort, in journey order: per group where the activity
     meets per group, each series expanded into its meetings."""

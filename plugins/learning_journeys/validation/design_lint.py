@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
 from learning_journeys.model.journey import Activity, Journey, MicroModule, Portfolio, Reflection
-from learning_journeys.model.schedule import cohort_sessions
+from learning_journeys.model.schedule import cohort_sessions, may_meet_before
 from learning_journeys.validation.diagnostics import JsonPath, PendingDiagnostic, Severity
 from learning_journeys.validation.markdown_lint import markdown_problems
 
@@ -247,6 +247,8 @@ def _past_meetings(j: Journey, today: date) -> list[PendingDiagnostic]:
     ignored = {a.id for _p, a in j.activities() if "LJ309" in a.ignore_lint}
     out = []
     for i, cohort in enumerate(j.cohorts):
+        if not may_meet_before(j, cohort, today):
+            continue
         past = [
             m
             for m in cohort_sessions(j, cohort)

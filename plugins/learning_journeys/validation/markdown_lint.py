@@ -39,13 +39,20 @@ VAGUE_LINK_TEXTS = frozenset(
     }
 )
 _URL_TEXT = re.compile(r"^(?:https?://|mailto:|www\.)\S+$", re.IGNORECASE)
-# What a heading, link or image needs: text without any of these is not parsed at all.
-_MAY_HAVE_PROBLEMS = re.compile(r"[#\[<]|^ {0,3}(?:=+|-+)[ \t]*$", re.M)
-# What a link or image needs: text without these is parsed for its headings only.
+# What a link or image needs: text without these is parsed for its headings at most.
 _MAY_HAVE_LINKS = re.compile(r"[\[<]")
-# A line that may be a heading (ATX, also in a quote or list item, or a setext underline).
-# A level can only be skipped between two headings: with fewer, there is nothing to parse.
-_MAY_BE_HEADING = re.compile(r"^[ \t>*+\-\d.)]*#{1,6}(?:[ \t]|$)|^ {0,3}(?:=+|-+)[ \t]*$", re.M)
+# What a problem with a link or image needs: an image with nothing between its brackets, or a
+# word every vague link text ends with, or the start of an address (searched with code marks
+# removed and case folded, as the link's text is compared).
+_EMPTY_ALT = re.compile(r"!\[\s*\]")
+_VAGUE_OR_BARE = re.compile(
+    "|".join(
+        sorted({re.escape(t.split()[-1]) for t in VAGUE_LINK_TEXTS}) + [r"https?://", "mailto:", r"www\."]
+    )
+)
+# A line that may be a heading (ATX, also in a quote or list item, or a setext underline), with
+# its level: the number of `#`, or the underline's `=` (1) or `-` (2).
+_MAY_BE_HEADING = re.compile(r"^[ \t>*+\-\d.)]*(#{1,6})(?:[ \t]|$)|^[ \t>]*(=+|-+)[ \t]*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -71,19 +78,42 @@ def _parser(inline: bool) -> MarkdownIt:
 
 def markdown_problems(journey: Journey) -> list[MarkdownProblem]:
     """Every accessibility problem in the journey's Markdown, content files included."""
-    out: list[MarkdownProblem] = []
-    for path, text, where in markdown_fields(journey):
-        if not text or not _MAY_HAVE_PROBLEMS.search(text):
-            continue
-        links = bool(_MAY_HAVE_LINKS.search(text))
-        if not links and not _two_headings(text):
-            continue
-        tokens = _parser(links).parse(text)
-        out += [
-            MarkdownProblem(path, code, message + _place(where, line), fix, None if where else line)
-            for code, message, fix, line in _problems(tokens)
-        ]
-    return out
+    return [
+        MarkdownProblem(path, code, message + _place(where, line), fix, None if where else line)
+        for path, text, where in markdown_fields(journey)
+        if text
+        for code, message, fix, line in text_problems(text)
+    ]
+
+
+def text_problems(text: str) -> list[tuple[str, str, str, int | None]]:
+    """The problems in one Markdown text, as (code, message, fix, line).
+
+    The text is parsed only when it may hold a problem: most hold none of the marks one needs.
+    """
+    links = _may_have_link_problems(text)
+    if not links and not _may_skip_a_level(text):
+        return []
+    return list(_problems(_parser(links).parse(text)))
+
+
+def _may_have_link_problems(text: str) -> bool:
+    """Whether ``text`` may hold an image without alt text or a vague or bare link text."""
+    if not _MAY_HAVE_LINKS.search(text):
+        return False
+    return bool(_EMPTY_ALT.search(text) or _VAGUE_OR_BARE.search(text.replace("`", "").casefold()))
+
+
+def _may_skip_a_level(text: str) -> bool:
+    """Whether the heading levels in ``text`` may skip one: only if a line that may be a heading
+    goes more than one level deeper than an earlier one (real headings are among those lines)."""
+    highest = 7
+    for found in _MAY_BE_HEADING.finditer(text):
+        level = len(found[1]) if found[1] else (1 if found[2][0] == "=" else 2)
+        if level > highest + 1:
+            return True
+        highest = min(highest, level)
+    return False
 
 
 def _place(where: str, line: int | None) -> str:
@@ -157,9 +187,3 @@ def _links(children: list[Token], line: int | None) -> Iterator[tuple[str, str, 
             text.append(token.content)
         elif text is not None and token.type == "image":
             text.append(token.content)
-
-
-def _two_headings(text: str) -> bool:
-    """Whether ``text`` has at least two lines that may be headings."""
-    lines = _MAY_BE_HEADING.finditer(text)
-    return next(lines, None) is not None and next(lines, None) is not None
