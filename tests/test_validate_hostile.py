@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from learning_journeys.validation.loading import load_journeys
+from learning_journeys.validation.yaml import limits
 from learning_journeys.validation.yaml_loader import MAX_DEPTH, MAX_FILE_BYTES, SourceMap, load_yaml_bytes
 from validation_helpers import CASES, SMALL_JOURNEY, pairs, show
 
@@ -65,6 +66,25 @@ def test_absurd_flow_nesting_is_refused_without_crashing(tmp_path: Path, raw: by
 def test_absurd_nesting_through_explicit_keys_is_refused(tmp_path: Path, raw: bytes) -> None:
     found = load_isolated(tmp_path, raw)
     assert [code for code, _line, _col in found] == ["LJ010"]
+
+
+@pytest.mark.parametrize("parser_limits_nesting", [True, False])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"x:\n  " + b"- " * MAX_DEPTH + b"y\n", [("LJ010", 2, 3 + 2 * (MAX_DEPTH - 1))]),
+        (b"x:\n  " + b"- ? " * (MAX_DEPTH // 2) + b"y\n", [("LJ010", 2, 3 + 2 * (MAX_DEPTH - 1))]),
+        (b"x:\n  " + b"- " * (MAX_DEPTH - 1) + b"y\n", []),
+    ],
+    ids=["dashes", "dash-key", "within"],
+)
+def test_compact_nesting_past_our_limit_is_refused_with_or_without_libyamls_limit(
+    monkeypatch: pytest.MonkeyPatch, raw: bytes, expected: list, parser_limits_nesting: bool
+) -> None:
+    """With a libyaml that stops deep nesting itself, the search for compact nesting is skipped
+    and the constructor refuses it; without one, the search does. The problem is the same."""
+    monkeypatch.setattr(limits, "_parser_limits_nesting", lambda: parser_limits_nesting)
+    assert codes(raw) == expected
 
 
 def test_deep_block_nesting_is_refused_at_our_limit_not_libyamls() -> None:

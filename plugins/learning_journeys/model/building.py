@@ -10,6 +10,7 @@ Schema; it never sees raw author mistakes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -80,23 +81,35 @@ _READ: dict[Kind, Callable[[Any], Any]] = {
 }
 
 
-def _read(field: Field, value: Any) -> Any:
-    if value is None:  # `description:` with nothing after it
-        return "" if field.kind is Kind.MARKDOWN else None
-    read = _READ.get(field.kind)
-    return read(value) if read is not None else value
+def _reader(kind: Kind) -> Callable[[Any], Any]:
+    """How a value of ``kind`` is read; `description:` with nothing after it is "" or None."""
+    read = _READ.get(kind)
+    empty = "" if kind is Kind.MARKDOWN else None
+    if read is None:
+        return lambda v: empty if v is None else v
+    return lambda v: empty if v is None else read(v)
+
+
+@cache
+def _readers(type_name: str) -> dict[str, tuple[str, Callable[[Any], Any], bool]]:
+    """Per YAML key of a type: its attribute, how it is read, and whether it names a content file."""
+    return {
+        key: (f.attr, _reader(f.kind), f.kind is Kind.CONTENT_FILE)
+        for key, f in activity_type(type_name).by_key.items()
+    }
 
 
 def activity_from_data(d: dict[str, Any], content_loader: ContentLoader | None = None) -> Activity:
     """An activity of the type ``d["type"]`` names, each field read as its kind says."""
-    by_key = activity_type(d["type"]).by_key
+    readers = _readers(d["type"])
     kwargs: dict[str, Any] = {}
     for key, value in d.items():
-        field = by_key.get(key)
-        if field is None:  # the schema allows no other keys
+        found = readers.get(key)
+        if found is None:  # the schema allows no other keys
             continue
-        kwargs[field.attr] = _read(field, value)
-        if field.kind is Kind.CONTENT_FILE and value and content_loader is not None:
+        attr, read, names_file = found
+        kwargs[attr] = read(value)
+        if names_file and value and content_loader is not None:
             kwargs["content"] = content_loader(value) or ""
     return activity_type(d["type"]).model(**kwargs)
 

@@ -158,8 +158,8 @@ def may_meet_before(journey: Journey, cohort: Cohort, day: date) -> bool:
                 planned = session_day(cohort.start_date, activity, first)
                 if planned is not None and planned < latest_safe:
                     return True
-        moved = [o.date for holder in (cohort, *cohort.groups) for _sid, o in holder.sessions if o.date]
-        return any(date.fromisoformat(d) < latest_safe for d in moved)
+        overrides = (*cohort.sessions, *(o for g in cohort.groups for o in g.sessions))
+        return any(o.date and date.fromisoformat(o.date) < latest_safe for _sid, o in overrides)
     except (OverflowError, ValueError):
         return True
 

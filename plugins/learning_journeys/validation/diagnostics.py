@@ -6,8 +6,10 @@ the MkDocs plugin and CI annotations all say the same thing in the same words.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 
 from learning_journeys.model.vocabulary import LINT_CODES
@@ -135,8 +137,20 @@ class PendingDiagnostic:
 
 def display_path(path: Path, base: Path | None = None) -> str:
     """A path as the author knows it: relative to the working directory when possible."""
-    base = base or Path.cwd()
-    try:
-        return str(path.resolve().relative_to(base.resolve()))
-    except ValueError:
+    real, folder = _real_path(path).parts, _real_folder(os.path.join(os.getcwd(), base or os.curdir)).parts
+    if real[: len(folder)] != folder:
         return str(path)
+    return str(Path(*real[len(folder) :]))
+
+
+def _real_path(path: Path) -> Path:
+    """``path`` with its symlinks resolved, its folder's looked up once per run."""
+    if os.path.islink(path):
+        return Path(os.path.realpath(path))
+    return _real_folder(os.path.join(os.getcwd(), path.parent)) / path.name
+
+
+@lru_cache(maxsize=64)
+def _real_folder(folder: str) -> Path:
+    """The folder (from the root) with its symlinks resolved: once per run, not per file shown."""
+    return Path(os.path.realpath(folder))

@@ -264,13 +264,25 @@ def _read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise _Unreadable("is a folder, not a file")
         raise _Unreadable("is not a regular file (a pipe, socket or device)")
-    with os.fdopen(fd, "rb") as file:
+    try:
         if info.st_size > limit:
             raise _Unreadable(f"is {info.st_size:,} bytes; the limit is {limit:,}", info.st_size)
-        raw = file.read(limit + 1)
+        raw = _read_all(fd, info.st_size, limit + 1)
+    finally:
+        os.close(fd)
     if len(raw) > limit:  # it grew while we read it
         raise _Unreadable(f"is more than {limit:,} bytes", len(raw))
     return raw
+
+
+def _read_all(fd: int, expected: int, most: int) -> bytes:
+    """Up to ``most`` bytes from ``fd``, in one read when the file is as large as it said."""
+    parts = [os.read(fd, min(expected + 1, most))]
+    got = len(parts[0])
+    while parts[-1] and got < most:
+        parts.append(os.read(fd, most - got))
+        got += len(parts[-1])
+    return b"".join(parts)
 
 
 def _os_reason(err: OSError) -> str:

@@ -13,13 +13,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from learning_journeys.model.journey import Journey
 from learning_journeys.validation.diagnostics import JsonPath
 from learning_journeys.validation.rules import markdown_fields
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 # Link texts that say nothing about where the link goes, in the languages journeys are written in.
 VAGUE_LINK_TEXTS = frozenset(
@@ -39,8 +41,6 @@ VAGUE_LINK_TEXTS = frozenset(
     }
 )
 _URL_TEXT = re.compile(r"^(?:https?://|mailto:|www\.)\S+$", re.IGNORECASE)
-# What a link or image needs: text without these is parsed for its headings at most.
-_MAY_HAVE_LINKS = re.compile(r"[\[<]")
 # What a problem with a link or image needs: an image with nothing between its brackets, or a
 # word every vague link text ends with, or the start of an address (searched with code marks
 # removed and case folded, as the link's text is compared).
@@ -71,7 +71,9 @@ def _parser(inline: bool) -> MarkdownIt:
     """CommonMark without the rules these checks never look at (emphasis, entities, raw HTML).
 
     Without ``inline`` only the blocks are parsed: enough for headings, and half the work.
+    Imported here: most runs parse no text, and the import costs as much as fifty files.
     """
+    from markdown_it import MarkdownIt
     parser = MarkdownIt("commonmark").disable(["emphasis", "entity", "html_inline", "html_block"])
     return parser if inline else parser.disable("inline")
 
@@ -99,7 +101,7 @@ def text_problems(text: str) -> list[tuple[str, str, str, int | None]]:
 
 def _may_have_link_problems(text: str) -> bool:
     """Whether ``text`` may hold an image without alt text or a vague or bare link text."""
-    if not _MAY_HAVE_LINKS.search(text):
+    if "[" not in text and "<" not in text:
         return False
     return bool(_EMPTY_ALT.search(text) or _VAGUE_OR_BARE.search(text.replace("`", "").casefold()))
 
@@ -107,6 +109,8 @@ def _may_have_link_problems(text: str) -> bool:
 def _may_skip_a_level(text: str) -> bool:
     """Whether the heading levels in ``text`` may skip one: only if a line that may be a heading
     goes more than one level deeper than an earlier one (real headings are among those lines)."""
+    if "#" not in text and "\n" not in text:  # no ATX heading, and no line to underline
+        return False
     highest = 7
     for found in _MAY_BE_HEADING.finditer(text):
         level = len(found[1]) if found[1] else (1 if found[2][0] == "=" else 2)

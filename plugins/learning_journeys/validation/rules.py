@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from learning_journeys.model.activity_types import Kind, activity_type
 from learning_journeys.model.journey import Activity, Journey, MicroModule
@@ -115,22 +116,33 @@ def markdown_fields(j: Journey) -> Iterator[tuple[JsonPath, str, str]]:
 def _activity_markdown(base: JsonPath, a: Activity) -> Iterator[tuple[JsonPath, str, str]]:
     """The Markdown fields of one activity, as its type's specification lists them."""
     content_file = getattr(a, "content_file", None)
-    for field in activity_type(a.type).all_fields():
-        if field.kind is Kind.MARKDOWN and field.key == "content" and content_file:
-            # content read from a file is reported at `content_file`
-            yield base + ("content_file",), getattr(a, field.attr), f" in `{content_file}`"
-        elif field.kind is Kind.MARKDOWN:
-            yield base + (field.key,), getattr(a, field.attr), ""
-        elif field.kind is Kind.QUESTIONS:
-            for q, question in enumerate(getattr(a, field.attr)):
-                yield base + (field.key, q, "question"), question.question, ""
+    for key, attr, kind in _markdown_specs(a.type):
+        if kind is Kind.QUESTIONS:
+            for q, question in enumerate(getattr(a, attr)):
+                yield base + (key, q, "question"), question.question, ""
+        elif key == "content" and content_file:  # content read from a file is reported at `content_file`
+            yield base + ("content_file",), getattr(a, attr), f" in `{content_file}`"
+        else:
+            yield base + (key,), getattr(a, attr), ""
+
+
+@cache
+def _markdown_specs(type_name: str) -> tuple[tuple[str, str, Kind], ...]:
+    """(key, attribute, kind) of the fields of a type that hold Markdown, questions included."""
+    return tuple(
+        (f.key, f.attr, f.kind)
+        for f in activity_type(type_name).all_fields()
+        if f.kind in (Kind.MARKDOWN, Kind.QUESTIONS)
+    )
 
 
 def _links_without_scheme(j: Journey) -> list[PendingDiagnostic]:
     """`[x](www.example.nl)` is a link to a page of this site called www.example.nl."""
     out = []
     for path, text, where in markdown_fields(j):
-        targets = dict.fromkeys(m for m in _MARKDOWN_LINK.findall(text or "") if BARE_HOST.match(m))
+        if not text or "](" not in text:
+            continue
+        targets = dict.fromkeys(m for m in _MARKDOWN_LINK.findall(text) if BARE_HOST.match(m))
         for target in targets:
             out.append(
                 PendingDiagnostic(

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -63,9 +64,27 @@ def is_nesting_error(err: yaml.YAMLError) -> bool:
 
 
 def refuse_absurd_nesting(raw: bytes, text: str) -> None:
-    """Refuse nesting that would crash or stall the composer, cheaply in the common case."""
-    if raw.count(b"[") + raw.count(b"{") > _BRACKET_BUDGET or _DEEP_DASHES.search(raw):
+    """Refuse nesting that would crash or stall the composer, cheaply in the common case.
+
+    Deep compact nesting is looked for only when libyaml does not stop it itself: the search
+    costs as much as a tenth of reading the file, and the constructor refuses what is deeper
+    than ``MAX_DEPTH`` but within libyaml's limit.
+    """
+    if raw.count(b"[") + raw.count(b"{") > _BRACKET_BUDGET or (
+        not _parser_limits_nesting() and _DEEP_DASHES.search(raw)
+    ):
         _refuse_deep_events(text)
+
+
+@cache
+def _parser_limits_nesting() -> bool:
+    """Whether the parser refuses compact nesting a thousand levels deep by itself (asked once)."""
+    try:
+        for _event in yaml.parse("- " * 1001 + "x", Loader=_EVENT_LOADER):
+            pass
+    except yaml.YAMLError as err:
+        return is_nesting_error(err)
+    return False
 
 
 def too_deep_in(text: str, err: yaml.YAMLError) -> Problem:
