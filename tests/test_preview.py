@@ -197,6 +197,44 @@ def test_under_serve_pages_of_unchanged_journeys_are_copied_not_rendered(tmp_pat
     assert titles == ["Oefendag"]
 
 
+def _files_of(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under ``folder``: its bytes and when it was last written."""
+    return {
+        str(f.relative_to(folder)): (f.read_bytes(), f.stat().st_mtime_ns) for f in folder.rglob("*") if f.is_file()
+    }
+
+
+def test_under_serve_an_unchanged_journeys_folder_is_put_back_whole_not_written_again(tmp_path: Path) -> None:
+    """MkDocs empties site/ on every rebuild; an unchanged journey's folder (pages, calendars) is
+    moved aside first and back after, so its thousands of files are not written again. A file
+    of the site's own in that folder is written by MkDocs as usual, and both are there after."""
+    config_path = make_project(tmp_path, {"small.yaml": ENGLISH, "klein.yaml": DUTCH})
+    (tmp_path / "docs" / "journeys" / "small").mkdir(parents=True)
+    (tmp_path / "docs" / "journeys" / "small" / "poster.txt").write_text("A poster.\n", encoding="utf-8")
+    site = tmp_path / "site"
+    serve_build(config_path, first=True)
+    before = _files_of(site / "journeys" / "small")
+    assert {"learn/workshop/index.html", "calendar/spring.ics", "poster.txt"} <= before.keys()
+
+    journey = tmp_path / "journeys" / "klein.yaml"
+    journey.write_text(DUTCH.replace("title: Workshop", "title: Oefendag"), encoding="utf-8")
+    serve_build(config_path)
+    after = _files_of(site / "journeys" / "small")
+    assert after.keys() == before.keys()
+    assert {name: content for name, (content, _) in after.items()} == {n: c for n, (c, _) in before.items()}
+    written_again = {name for name in after if after[name][1] != before[name][1]}
+    assert written_again == {"poster.txt"}  # MkDocs' own copy; ours were put back as they were
+    assert "Oefendag" in html(site, "journeys/klein/learn/workshop/index.html")
+    assert not (tmp_path / "site.unchanged").exists()
+
+    # A change to the site around the journeys (its configuration) renders every journey again.
+    config_path.write_text(config_path.read_text(encoding="utf-8").replace("Test site", "Test site 2"), encoding="utf-8")
+    serve_build(config_path)
+    again = _files_of(site / "journeys" / "small")
+    assert "Test site 2" in again["learn/workshop/index.html"][0].decode()
+    assert all(again[name][1] != after[name][1] for name in again)
+
+
 def test_mkdocs_build_still_fails_on_a_broken_journey(tmp_path: Path) -> None:
     broken = DUTCH.replace("type: workshop", "type: worshop")
     config_path = make_project(tmp_path, {"small.yaml": ENGLISH, "klein.yaml": broken})

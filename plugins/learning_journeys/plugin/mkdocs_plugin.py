@@ -32,6 +32,8 @@ from mkdocs.utils.templates import TemplateContext
 from learning_journeys.plugin.page_language import theme_texts
 from learning_journeys.plugin.preview import (
     BuiltPage,
+    FoldersAside,
+    InPlaceFile,
     MemoryBytecodeCache,
     PageStore,
     SearchStore,
@@ -126,9 +128,17 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         self._bytecode = MemoryBytecodeCache()
         self._search = SearchStore()
         self._kept: set[str] = set()
+        self._aside = FoldersAside()
+        self._in_place: set[str] = set()  # folders of journeys put back whole after this build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        self._aside.discard()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._aside.discard()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # One plugin object lives through all rebuilds of `mkdocs serve`.
@@ -142,6 +152,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         self._extra = []
         self._languages = {}
         self._folders = ""
+        self._in_place = set()
         if config.theme.name == "material" and str(THEME_OVERRIDES) not in config.theme.dirs:
             # After the site's own overrides (custom_dir), before Material's templates.
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_OVERRIDES))
@@ -220,6 +231,11 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         _check_clashes(
             [p.uri for p in self._plan.pages] + [uri for uri, _ in self._extra], Path(config.docs_dir)
         )
+        if self._serving:
+            # Before MkDocs empties site/: the folders of journeys whose pages will be kept
+            # (as far as the last build can tell) go aside, and come back after the build.
+            unchanged = self._unchanged_folders(lambda uri, key: self._store.get(uri, key + self._signature))
+            self._aside.move_aside(config.site_dir, unchanged)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._drop_sources(files)
@@ -227,6 +243,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             return files
         kept = self._kept_pages(files, config)
         self._kept = set(kept)
+        self._in_place = self._aside.keep_only(self._unchanged_folders(lambda uri, _key: kept.get(uri)))
         for page in self._plan.pages:
             self._specs[page.uri] = page
             if page.uri in kept:
@@ -236,8 +253,36 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             if page.uri in self._edit_uris:
                 file.edit_uri = self._edit_uris[page.uri]
         for uri, content in self._extra:
-            self._add(files, config, uri, content)
+            if self._is_in_place(uri):
+                in_place = InPlaceFile.generated(config, uri, content=content)
+                files.append(in_place)
+                self._generated[uri] = in_place
+            else:
+                self._add(files, config, uri, content)
         return files
+
+    def _unchanged_folders(self, kept_html: Any) -> list[str]:
+        """The folders of the journeys all of whose pages ``kept_html(uri, key)`` has HTML for."""
+        if self._build is None or self._plan is None:
+            return []
+        pages: dict[str, list[str]] = {}
+        for page in self._plan.pages:
+            if page.journey_id:
+                pages.setdefault(page.journey_id, []).append(page.uri)
+        keys = self._build.page_keys
+        uris = Uris(self.config.prefix)
+        return [
+            uris.folder(journey_id)
+            for journey_id, own in pages.items()
+            if all(uri in keys and kept_html(uri, keys[uri]) is not None for uri in own)
+        ]
+
+    def _is_in_place(self, uri: str) -> bool:
+        """Whether ``uri`` lies in the folder of a journey put back whole after this build."""
+        if not self._in_place:
+            return False
+        depth = Uris(self.config.prefix).folder("x").count("/") + 1  # the prefix's folders and the journey's
+        return "/".join(uri.split("/")[:depth]) in self._in_place and uri.count("/") >= depth
 
     def _kept_pages(self, files: Files, config: MkDocsConfig) -> dict[str, str]:
         """Under `mkdocs serve`: the HTML of pages whose journey and site did not change since it was made."""
@@ -254,17 +299,17 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         return kept
 
     def _add_built(self, files: Files, config: MkDocsConfig, page: PageSpec, html: str) -> None:
-        if files.get_file_from_path(page.uri) is not None:
+        if _file(files, page.uri) is not None:
             self._add(files, config, page.uri, page.markdown)  # raises the clash error
         inclusion = InclusionLevel.NOT_IN_NAV if config.nav or not page.in_nav else InclusionLevel.INCLUDED
-        file = built_page(config, page.uri, html, inclusion)
+        file = built_page(config, page.uri, html, inclusion, in_place=self._is_in_place(page.uri))
         files.append(file)
         self._generated[page.uri] = file
 
     def _add(
         self, files: Files, config: MkDocsConfig, uri: str, content: str | bytes, in_nav: bool = True
     ) -> File:
-        existing = files.get_file_from_path(uri)
+        existing = _file(files, uri)
         if existing is not None:
             raise PluginError(
                 f"learning-journeys wants to generate '{uri}', but the site already has that file."
@@ -338,13 +383,13 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             return
         uris = Uris(self.config.prefix)
         for journey in self._result.journeys:
-            path = [files.get_file_from_path(uri) for uri in learner_path(journey, uris)]
+            path = [_file(files, uri) for uri in learner_path(journey, uris)]
             pages = [f.page for f in path if f is not None and f.page is not None]
             on_path = {id(p) for p in pages}
             for spec in self._specs.values():
                 if spec.journey_id != journey.id:  # looked up only for its own pages: 100 journeys, 1,600 pages
                     continue
-                file = files.get_file_from_path(spec.uri)
+                file = _file(files, spec.uri)
                 if file is not None and file.page is not None:
                     if id(file.page) not in on_path:  # agenda, manager's page: reached from the overview
                         file.page.previous_page = file.page.next_page = None
@@ -409,7 +454,9 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
     # Priority: before the search plugins write their index.
     @event_priority(50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Under `mkdocs serve`, pages kept as HTML keep their entries in the search index."""
+        """Under `mkdocs serve`, the folders of unchanged journeys go back in place, and pages
+        kept as HTML keep their entries in the search index."""
+        self._aside.put_back()
         index = search_entries(config) if self._serving and self._build is not None else None
         if index is None or self._build is None:
             return
@@ -495,7 +542,7 @@ class _NavScopes:
 
 def _to_structure(node: NavNode, files: Files) -> Any:
     if node.uri is not None and not node.children:
-        file = files.get_file_from_path(node.uri)
+        file = _file(files, node.uri)
         if isinstance(file, BuiltPage):  # a page kept from the previous build of `mkdocs serve`
             return Link(theme_title(node.title), file.url)
         if file is None or file.page is None:
@@ -505,6 +552,12 @@ def _to_structure(node: NavNode, files: Files) -> Any:
         return file.page
     children = [_to_structure(child, files) for child in node.children]
     return Section(theme_title(node.title), children)
+
+
+def _file(files: Files, uri: str) -> File | None:
+    """The file at ``uri``, a posix path as the plan writes them: looked up without parsing it
+    as a path, which on a hundred journeys' thousands of files is a good part of a rebuild."""
+    return files.src_uris.get(uri)
 
 
 def _without(items: list[Any], ours: set[str]) -> tuple[list[Any], int | None]:

@@ -10,12 +10,16 @@ The pages MkDocs still renders are those of the journeys that changed, of journe
 with problems (they show them), the catalogue (it lists every journey) and the site's
 own pages. Kept pages keep their entries in the search index (Material's or MkDocs'
 search); in the navigation of the rendered pages they are links rather than pages, and
-Material's sitemap of the preview leaves them out. `mkdocs build` never uses any of it.
+Material's sitemap of the preview leaves them out. The folder of a journey whose pages are
+all kept is moved aside before MkDocs empties the site folder and put back after the build,
+rather than written again file by file. `mkdocs build` never uses any of it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,13 +32,30 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 
 class BuiltPage(File):
-    """A page of an unchanged journey as the HTML of an earlier build: MkDocs copies it."""
+    """A page of an unchanged journey as the HTML of an earlier build: MkDocs copies it,
+    unless its journey's folder is put back whole after the build (``in_place``)."""
+
+    in_place = False
 
     def is_documentation_page(self) -> bool:
         return False
 
+    def copy_file(self, dirty: bool = False) -> None:
+        if not self.in_place:
+            super().copy_file(dirty)
 
-def built_page(config: MkDocsConfig, uri: str, html: str, inclusion: InclusionLevel) -> BuiltPage:
+
+class InPlaceFile(File):
+    """A generated file of an unchanged journey (a calendar, a workbook) that is already in
+    its journey's folder, which is put back whole after the build: MkDocs writes nothing."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+
+def built_page(
+    config: MkDocsConfig, uri: str, html: str, inclusion: InclusionLevel, in_place: bool = False
+) -> BuiltPage:
     """A file at ``uri`` (``x/y.md``) that is written where that page would be, with ``html``.
 
     Links to ``x/y.md`` from rendered pages still find it, and get its URL.
@@ -43,7 +64,84 @@ def built_page(config: MkDocsConfig, uri: str, html: str, inclusion: InclusionLe
     file = BuiltPage.generated(config, uri, content=html, inclusion=inclusion)
     file.dest_uri = as_page.dest_uri
     assert isinstance(file, BuiltPage)  # File.generated makes an object of the class it is called on
+    file.in_place = in_place
     return file
+
+
+class FoldersAside:
+    """The output folders of unchanged journeys, moved out of the site folder before MkDocs
+    empties it and moved back after the build.
+
+    Two renames per journey instead of writing its pages and calendars again, and deleting
+    them first: with a hundred journeys that is thousands of files, most of a rebuild.
+    The place aside is next to the site folder, on the same file system, not served.
+    """
+
+    def __init__(self) -> None:
+        self.site_dir: Path | None = None
+        self.aside: dict[str, Path] = {}  # folder in the site (posix) -> where it is now
+
+    def _place(self) -> Path:
+        assert self.site_dir is not None
+        return self.site_dir.with_name(self.site_dir.name + ".unchanged")
+
+    def move_aside(self, site_dir: str, folders: Iterable[str]) -> None:
+        """Move each of ``folders`` (relative to ``site_dir``) that exists out of the way."""
+        self.discard()
+        self.site_dir = Path(site_dir)
+        place = self._place()
+        try:
+            place.mkdir()
+        except OSError:
+            return  # nothing moved: the build writes every file as usual
+        for number, folder in enumerate(folders):
+            source = self.site_dir / folder
+            if not folder or not source.is_dir() or source.is_symlink():
+                continue
+            try:
+                os.rename(source, place / str(number))
+            except OSError:
+                continue
+            self.aside[folder] = place / str(number)
+
+    def keep_only(self, folders: Iterable[str]) -> set[str]:
+        """Forget the folders aside that are not in ``folders``; the ones that stay aside."""
+        wanted = set(folders)
+        for folder in [f for f in self.aside if f not in wanted]:
+            shutil.rmtree(self.aside.pop(folder), ignore_errors=True)
+        return set(self.aside)
+
+    def put_back(self) -> None:
+        """Every folder aside back in its place; what the build wrote there too stays."""
+        if self.site_dir is None:
+            return
+        for folder, where in self.aside.items():
+            _move(where, self.site_dir / folder)
+        self.aside.clear()
+        self.discard()
+
+    def discard(self) -> None:
+        self.aside.clear()
+        if self.site_dir is not None:
+            shutil.rmtree(self._place(), ignore_errors=True)
+
+
+def _move(source: Path, target: Path) -> None:
+    """``source`` to ``target``, merged into what is there already (which stays)."""
+    if target.is_dir() and not target.is_symlink() and source.is_dir():
+        if not any(target.iterdir()):
+            target.rmdir()
+        else:
+            for entry in source.iterdir():
+                _move(entry, target / entry.name)
+            return
+    if os.path.lexists(target):
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.rename(source, target)
+    except OSError:
+        pass  # the page is written by the next build that renders it
 
 
 @dataclass

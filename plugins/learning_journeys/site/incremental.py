@@ -135,7 +135,7 @@ def render_parts(
     pages, nav = journey_pages(journey, options)
     calendars = tuple(calendar_files([journey], options.prefix, stamp or calendar_stamp()))
     return JourneyParts(
-        key, journey, tuple(pages), nav, calendars, source_lines(pages), catalogue_facts(journey)
+        key, journey, tuple(pages), nav, calendars, source_lines(pages), catalogue_facts(journey, options)
     )
 
 

@@ -72,6 +72,10 @@ class Uris:
     def journey(self, j: Journey) -> str:
         return self._join(j.id, "index.md")
 
+    def folder(self, journey_id: str) -> str:
+        """The folder that holds every page and file of a journey, and nothing else."""
+        return self._join(journey_id)
+
     def phase(self, j: Journey, key: str) -> str:
         return self._join(j.id, key, "index.md")
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from learning_journeys.model.journey import PHASE_KEYS, Activity, Cohort, Journey, Phase
 from learning_journeys.model.schedule import ScheduledSession, cohort_sessions
@@ -78,7 +79,7 @@ def assemble_site(
     site_labels = labels_for(options.site_language, None)
     ordered = sorted(journeys, key=lambda j: (j.title.lower(), j.id))
     known = facts or {}
-    facts = {j.id: known[j.id] if j.id in known else catalogue_facts(j) for j in ordered}
+    facts = {j.id: known[j.id] if j.id in known else catalogue_facts(j, options) for j in ordered}
     catalogue = PageSpec(
         uris.catalogue(),
         options.nav_title or site_labels("journeys"),
@@ -88,6 +89,9 @@ def assemble_site(
             uris.catalogue(),
             site_labels,
             journeys=ordered,
+            cards={j: f.card for j, f in facts.items()},
+            data={j: f.data for j, f in facts.items()},
+            # What the cards are made of, for a site's own catalogue template.
             stats={j: f.stats for j, f in facts.items()},
             uris=uris,
             labels_for=lambda j: labels_for(j.language, options.site_language),
@@ -107,14 +111,34 @@ def assemble_site(
 
 @dataclass(frozen=True)
 class CatalogueFacts:
-    """What the catalogue shows of one journey besides the journey itself."""
+    """What the catalogue shows of one journey: its card and its data for the script, rendered
+    once per version of the journey (a preview renders the catalogue on every save)."""
 
     stats: JourneyStats
     schedules: dict[str, list[ScheduledSession]]
+    card: Markup
+    data: Markup
 
 
-def catalogue_facts(journey: Journey) -> CatalogueFacts:
-    return CatalogueFacts(journey_stats(journey), {c.id: cohort_sessions(journey, c) for c in journey.cohorts})
+def catalogue_facts(journey: Journey, options: RenderOptions) -> CatalogueFacts:
+    env = make_environment(options)
+    uris = Uris(options.prefix)
+    site_labels = labels_for(options.site_language, None)
+    stats = journey_stats(journey)
+    schedules = {c.id: cohort_sessions(journey, c) for c in journey.cohorts}
+    card = render(
+        env, "partials/catalogue_card.md.j2", uris.catalogue(), site_labels, j=journey, stats=stats, uris=uris
+    )
+    data = render(
+        env,
+        "partials/catalogue_data.j2",
+        uris.catalogue(),
+        site_labels,
+        j=journey,
+        schedules=schedules,
+        journey_labels=labels_for(journey.language, options.site_language),
+    )
+    return CatalogueFacts(stats, schedules, Markup(card), Markup(data))  # noqa: S704 - our own output
 
 
 @dataclass(frozen=True)
@@ -145,7 +169,9 @@ class _JourneyContext:
             "last_week": last_week,
             "PHASE_KEYS": PHASE_KEYS,
             "run_sheet_uri": {
-                a.id: uris.run_sheet(journey, a) for _p, a in journey.activities() if runsheet.has_run_sheet(a)
+                a.id: uris.run_sheet(journey, a)
+                for _p, a in journey.activities()
+                if runsheet.has_run_sheet(a)
             },
             "cohort_leaders": runsheet.cohort_leaders,
             "workbook_uri": uris.workbook(journey) if options.workbook else None,
