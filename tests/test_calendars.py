@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 import recurring_ical_events
 from icalendar import Calendar
-from learning_journeys.site.calendars import calendar_stamp, calendar_uri, sequence_of
+from learning_journeys.site.calendars import calendar_files, calendar_stamp, calendar_uri, sequence_of
+from learning_journeys.site.pages import build_site
+from learning_journeys.validation.loading import load_journeys
 from schedule_helpers import build_year
 
 
@@ -167,3 +169,64 @@ def test_group_calendars_never_share_a_name_with_a_meeting(calendars: Path) -> N
     files = sorted(p.relative_to(calendars).as_posix() for p in calendars.rglob("*.ics"))
     assert "ams.a.ics" in files and "ams/a/ivs-1.ics" in files and "ams/coach-1.ics" in files
     assert len(files) == len(set(files)) == 4 + 3 * 8 + 12 + 10 + 1 + 8 + 12 + 10
+
+
+def test_the_time_zone_in_a_file_covers_its_meetings_years_and_gives_their_offsets(calendars: Path) -> None:
+    """A calendar app that reads the file's own VTIMEZONE (not the zone's name) gets every
+    meeting's offset right; the VTIMEZONE holds the meetings' years only, not 1970 to 2038."""
+    calendar = _read(calendars / "ams.ics")
+    (zone,) = calendar.walk("VTIMEZONE")
+    from_file = zone.to_tz()
+    starts = [e["DTSTART"].dt for e in calendar.walk("VEVENT") if isinstance(e["DTSTART"].dt, datetime)]
+    assert starts
+    for start in starts:
+        local = start.replace(tzinfo=None)
+        assert local.replace(tzinfo=from_file).utcoffset() == start.utcoffset(), start
+    first_rule = min(c["DTSTART"].dt for c in zone.walk() if c.name in ("STANDARD", "DAYLIGHT"))
+    assert first_rule.year >= min(s.year for s in starts)
+    assert len(zone.to_ical().splitlines()) < 40
+
+
+_ONE_GROUP_DATED = """\
+id: one-group
+title: One group dated
+language: en
+status: published
+phases:
+  pre: {activities: []}
+  post: {activities: []}
+  learn:
+    activities:
+      - id: ivs
+        title: Intervision
+        type: intervision
+        duration: 2h
+        per_group: true
+        sessions:
+          - {id: meet, start: "10:00", end: "12:00"}
+cohorts:
+  - id: ams
+    start: "2027-03-01"
+    groups:
+      - {id: a}
+      - id: b
+        sessions:
+          meet: {date: "2027-03-10"}
+"""
+
+
+def test_a_group_without_a_dated_meeting_gets_no_calendar_and_no_link(tmp_path: Path) -> None:
+    """A session without a day, dated for one group only: the other group has nothing to put in
+    a calendar, so neither an empty file nor a link to one (found by fuzzing)."""
+    (tmp_path / "one-group.yaml").write_text(_ONE_GROUP_DATED, encoding="utf-8")
+    result = load_journeys([tmp_path], base=tmp_path)
+    assert not result.errors, result.errors
+    files = dict(calendar_files(result.journeys, ""))
+    assert sorted(files) == [
+        "one-group/calendar/ams.b.ics",
+        "one-group/calendar/ams.ics",
+        "one-group/calendar/ams/b/meet.ics",
+    ]
+    assert all(Calendar.from_ical(content).walk("VEVENT") for content in files.values())
+    agenda = {p.uri: p.markdown for p in build_site(result.journeys).pages}["journeys/one-group/agenda/ams.md"]
+    assert "calendar/ams.b.ics" in agenda and "calendar/ams.a.ics" not in agenda

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import posixpath
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from functools import cache
 
 from icalendar import Calendar, Event, Timezone
@@ -61,10 +61,17 @@ def _calendar(name: str) -> Calendar:
     return cal
 
 
+def _vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
+    """The VTIMEZONE component of a zone for the years of a calendar's meetings, within the
+    library's default range (1970 to 2038): that whole range would be most of every meeting's file."""
+    first = min(max(first_year, 1970), 2037)
+    return _vtimezone_for(tzid, first, min(max(last_year + 1, first + 1), 2038))
+
+
 @cache
-def _vtimezone(tzid: str) -> Timezone:
-    """The VTIMEZONE component of a zone, computed once per build process."""
-    return Timezone.from_tzid(tzid)
+def _vtimezone_for(tzid: str, first_year: int, end_year: int) -> Timezone:
+    """Computed once per build process."""
+    return Timezone.from_tzid(tzid, first_date=date(first_year, 1, 1), last_date=date(end_year, 1, 1))
 
 
 def _summary(journey: Journey, s: ScheduledSession) -> str:
@@ -112,14 +119,16 @@ def session_calendar(
     cal = _calendar(name)
     zones: set[str] = set()
     events = []
+    years: list[int] = []
     for s in sessions:
         event = _event(journey, s, stamp)
         if event is not None:
             events.append(event)
             if s.start is not None and s.start.tzinfo is not None:
                 zones.add(str(s.start.tzinfo))
+                years.append(s.start.year)
     for tzid in sorted(zones):
-        cal.add_component(_vtimezone(tzid))
+        cal.add_component(_vtimezone(tzid, min(years), max(years)))
     for event in events:
         cal.add_component(event)
     return cal.to_ical()
@@ -153,6 +162,16 @@ def group_sessions(sessions: Iterable[ScheduledSession], group: Group) -> list[S
     return [s for s in sessions if s.group is None or s.group.id == group.id]
 
 
+def groups_with_meetings(sessions: Iterable[ScheduledSession], groups: Iterable[Group]) -> list[Group]:
+    """The groups that get a calendar: those with a dated meeting, their own or a plenary one.
+
+    A session without a day may be dated for one group only (a group's own `date`); the other
+    groups then have nothing to put in a calendar, and get neither the file nor its link.
+    """
+    dated = [s for s in sessions if s.day is not None]
+    return [g for g in groups if group_sessions(dated, g)]
+
+
 def _cohort_name(journey: Journey, cohort: Cohort, group: Group | None = None) -> str:
     name = f"{journey.title} – {cohort.title or cohort.id}"
     return f"{name} – {group.title or group.id}" if group is not None else name
@@ -174,7 +193,7 @@ def calendar_files(
                 calendar_uri(prefix, journey.id, cohort.id),
                 session_calendar(journey, sessions, name, stamp),
             )
-            for group in cohort.groups:
+            for group in groups_with_meetings(sessions, cohort.groups):
                 yield (
                     calendar_uri(prefix, journey.id, cohort.id, None, group.id),
                     session_calendar(

@@ -22,7 +22,7 @@ from learning_journeys.model.activity_types import ACTIVITY_TYPES
 from learning_journeys.model.durations import humanize
 from learning_journeys.model.journey import Activity, Session
 from learning_journeys.package_data import templates_dir
-from learning_journeys.site.calendars import calendar_uri
+from learning_journeys.site.calendars import calendar_uri, groups_with_meetings
 from learning_journeys.site.labels import Labels
 from learning_journeys.site.page_plan import RenderOptions
 from learning_journeys.site.sanitize import clean_markdown, plain_text, safe_url
@@ -77,6 +77,7 @@ def make_environment(options: RenderOptions) -> Environment:
     env.globals["leader_label"] = _leader_label
     env.globals["series_size"] = lambda a, o: sum(1 for x in a.occurrences() if x.series == o.series)
     env.globals["calendar_uri"] = lambda *ids: calendar_uri(options.prefix, *ids)
+    env.globals["groups_with_meetings"] = groups_with_meetings
     return env
 
 
