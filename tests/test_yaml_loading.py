@@ -6,9 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from learning_journeys.validation.loading import load_journeys
+from learning_journeys.validation.yaml.core_schema import CoreSchemaResolver
 from learning_journeys.validation.yaml_loader import load_yaml_bytes
 from validation_helpers import SMALL_JOURNEY, show
+from yaml.nodes import ScalarNode
+from yaml.resolver import BaseResolver
 
 
 def found(raw: bytes) -> list[tuple[str, int, int]]:
@@ -144,3 +149,24 @@ def test_a_tag_on_a_value_that_fits_it_is_fine(value: str, loaded: object) -> No
 @pytest.mark.parametrize("tag", ["", "!!int "])
 def test_a_number_with_too_many_digits_is_a_located_error(tag: str) -> None:
     assert found(f"id: x\nweek: {tag}{'9' * 5000}\n".encode()) == [("LJ004", 2, 7)]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(
+    st.one_of(
+        st.text(max_size=12),
+        st.from_regex(r"[-+.~0-9a-zA-Z_:]{0,8}", fullmatch=True),
+        st.sampled_from(
+            ["", "~", "null", "True", "FALSE", "0o17", "0x1F", "-.inf", ".NaN", "1e3", "+12", "no", "\x00"]
+        ),
+    )
+)
+def test_a_plain_scalar_resolves_as_pyyamls_own_resolver_does_with_the_core_schema(value: str) -> None:
+    """The resolver skips the patterns for text that starts with a letter no type starts with;
+    it answers as PyYAML's resolver does with the same table of patterns."""
+    resolver = CoreSchemaResolver()
+    expected = BaseResolver.resolve(resolver, ScalarNode, value, (True, False))
+    assert resolver.resolve(ScalarNode, value, (True, False)) == expected
+    assert resolver.resolve(ScalarNode, value, (False, True)) == BaseResolver.resolve(
+        resolver, ScalarNode, value, (False, True)
+    )

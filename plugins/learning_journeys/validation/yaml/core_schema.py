@@ -56,7 +56,10 @@ class CoreSchemaResolver(BaseResolver):
         # calls this for every node of the file.
         if kind is ScalarNode:
             if implicit[0]:
-                for tag, regexp in _RESOLVERS_BY_FIRST.get(value[:1], _ANY_FIRST):
+                resolvers = _RESOLVERS_BY_FIRST.get(value[:1])
+                if resolvers is None:  # most text: only the empty string is anything but text
+                    return NULL if not value else self.DEFAULT_SCALAR_TAG
+                for tag, regexp in resolvers:
                     if regexp.match(value):
                         return tag
             return self.DEFAULT_SCALAR_TAG
