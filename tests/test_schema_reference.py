@@ -18,6 +18,8 @@ from learning_journeys.cli import cli
 from learning_journeys.site.schema_reference import schema_reference
 from learning_journeys.validation import schema_nl
 from learning_journeys.validation.schema_source import build_schema
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from site_helpers import SMALL_JOURNEY, html, make_project, run_build
 
@@ -88,7 +90,9 @@ def test_no_translation_is_left_over(schema: dict[str, Any]) -> None:
         for english in (*schema_nl.TITLES, *schema_nl.DESCRIPTIONS)
         if json.dumps(english, ensure_ascii=False) not in text
     ]
-    assert not stale, f"English texts the schema no longer has; remove them from {WHERE}:\n" + "\n".join(stale)
+    assert not stale, f"English texts the schema no longer has; remove them from {WHERE}:\n" + "\n".join(
+        stale
+    )
 
 
 def test_the_schema_file_is_generated_and_a_valid_2020_12_schema(schema: dict[str, Any]) -> None:
@@ -173,6 +177,7 @@ def test_the_reference_needs_no_jinja_or_mkdocs() -> None:
 def test_the_site_has_the_reference_page_in_its_language(tmp_path: Path) -> None:
     journey = SMALL_JOURNEY.format(id="klein", title="Klein traject", language="nl")
     config = make_project(tmp_path, {"klein.yaml": journey}, {"schema_reference": True}, language="nl")
+    config.write_text(config.read_text().replace("features: [", "features: [navigation.footer, "))
     run_build(config)  # strict: every link and anchor on the page resolves
     page = html(tmp_path / "site", "journeys/schema/index.html")
     assert '<html lang="nl"' in page
@@ -182,6 +187,29 @@ def test_the_site_has_the_reference_page_in_its_language(tmp_path: Path) -> None
     # In the navigation, after the journeys, also on a journey's own pages.
     journey_page = html(tmp_path / "site", "journeys/klein/index.html")
     assert 'href="../schema/"' in journey_page
+    # Its own navigation shows the site's pages and the catalogue, no journey; its footer leads
+    # back to the catalogue: the page stays the same while journeys change.
+    assert 'href="../klein/' not in page and 'href="../"' in page
+    footer = page[page.index('class="md-footer__inner') :]
+    assert 'href="../"' in footer and "klein" not in footer
+
+
+def test_under_serve_the_reference_is_kept_while_journeys_change(tmp_path: Path) -> None:
+    journey = SMALL_JOURNEY.format(id="klein", title="Klein traject", language="nl")
+    config = make_project(tmp_path, {"klein.yaml": journey}, {"schema_reference": True}, language="nl")
+    first = run_build(config, strict=False, serve=True)
+    plugin = first.plugins["learning-journeys"]
+    before = html(tmp_path / "site", "journeys/schema/index.html")
+    (tmp_path / "journeys" / "klein.yaml").write_text(journey.replace("title: Workshop", "title: Oefendag"))
+    build(load_config(str(config)))  # a rebuild as `mkdocs serve` runs it: the plugin object stays
+    assert "journeys/schema.md" in plugin._kept  # not rendered again
+    assert html(tmp_path / "site", "journeys/schema/index.html") == before
+    assert "Oefendag" in html(tmp_path / "site", "journeys/klein/learn/workshop/index.html")
+    # A journey in another language changes what every page says of the journeys' languages.
+    english = SMALL_JOURNEY.format(id="small", title="Small journey", language="en")
+    (tmp_path / "journeys" / "small.yaml").write_text(english)
+    build(load_config(str(config)))
+    assert "journeys/schema.md" not in plugin._kept
 
 
 def test_the_reference_page_is_off_unless_asked_and_refuses_a_clashing_journey(
@@ -193,7 +221,9 @@ def test_the_reference_page_is_off_unless_asked_and_refuses_a_clashing_journey(
     config = make_project(tmp_path / "clash", {"schema.yaml": journey}, {"schema_reference": True})
     with pytest.raises(Abort):
         run_build(config)
-    assert "a journey with the id `schema` would have the address of the journey file reference" in caplog.text
+    assert (
+        "a journey with the id `schema` would have the address of the journey file reference" in caplog.text
+    )
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])
@@ -202,7 +232,9 @@ def test_the_reference_in_docs_is_in_step_with_the_schema(language: str) -> None
     from learning_journeys.site.schema_reference import DOCS, docs_page
 
     on_disk = (ROOT / "docs" / DOCS[language]).read_text(encoding="utf-8")
-    assert on_disk == docs_page(language), "regenerate: .venv/bin/python -m learning_journeys.site.schema_reference"
+    assert on_disk == docs_page(language), (
+        "regenerate: .venv/bin/python -m learning_journeys.site.schema_reference"
+    )
     # GitHub drops {#id}: these copies carry <a id> anchors for their links instead.
     anchors = set(re.findall(r'<a id="([a-z0-9-]+)"></a>', on_disk))
     links = set(re.findall(r"\]\(#([a-z0-9-]+)\)", on_disk))

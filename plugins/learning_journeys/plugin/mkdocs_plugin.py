@@ -8,10 +8,12 @@ watches the journey files.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
 import re
+from dataclasses import replace
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -211,6 +213,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             self._plan = self._build.plan
             if self.config.schema_reference:
                 self._plan = with_reference_page(self._plan, options.prefix, options.site_language)
+                self._build = _with_reference_key(self._build, self._plan)
             self._edit_uris = _edit_uris(self._plan, Path(config.docs_dir), self._build.lines)
             self._extra = [(a.uri, a.content) for a in asset_files()]
             # DTSTAMP and SEQUENCE: SOURCE_DATE_EPOCH when set (reproducible builds), else the
@@ -368,6 +371,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             self._scopes = _NavScopes(holder, "children" if wrapped else "items", self._plan.nav)
             self._scopes.translate(self._plan, self._site_language(config), self.config.nav_title, wrapped)
             self._follow_learner_paths(files)
+            self._reference_after_catalogue(files)
         site = self._site_language(config)
         self._folders = json.dumps(
             {"": site or "", **{f.url: s.language for s in self._specs.values() if s.kind == "journey" and s.language
@@ -376,6 +380,16 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         )
         self._languages = {p.url: getattr(self._specs.get(p.file.src_uri), "language", None) or site for p in navigation.pages}
         return navigation
+
+    def _reference_after_catalogue(self, files: Files) -> None:
+        """The reference's footer leads back to the catalogue, not into the last journey."""
+        if self._plan is None:
+            return
+        by_kind = {p.kind: _file(files, p.uri) for p in self._plan.pages if p.kind in ("catalogue", "reference")}
+        reference, catalogue = by_kind.get("reference"), by_kind.get("catalogue")
+        if reference is not None and reference.page is not None:
+            reference.page.previous_page = catalogue.page if catalogue is not None else None
+            reference.page.next_page = None
 
     def _follow_learner_paths(self, files: Files) -> None:
         """Previous and next on a journey's pages follow the learner's path and stay in the journey."""
@@ -405,6 +419,10 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         spec = self._specs.get(page.file.src_uri)
         if self._scopes is not None and spec is not None and spec.journey_id:
             self._scopes.narrow(spec.journey_id)
+        elif self._scopes is not None and spec is not None and spec.kind == "reference":
+            # The format's reference is not about any journey: its navigation holds the site's
+            # own pages and the catalogue, so it stays the same while journeys change.
+            self._scopes.to_shared()
         page.meta["lj_theme"] = theme_texts(
             spec.language if spec is not None else None, self._site_language(config), config.theme.dirs
         )
@@ -526,6 +544,9 @@ class _NavScopes:
                 titles.append((self.holder, labels("journeys")))
             self.titles[journey_id] = titles
 
+    def to_shared(self) -> None:
+        setattr(self.holder, self.attribute, self.shared)
+
     def narrow(self, journey_id: str) -> None:
         if journey_id in self.scoped:
             setattr(self.holder, self.attribute, self.scoped[journey_id])
@@ -552,6 +573,19 @@ def _to_structure(node: NavNode, files: Files) -> Any:
         return file.page
     children = [_to_structure(child, files) for child in node.children]
     return Section(theme_title(node.title), children)
+
+
+def _with_reference_key(build: SiteBuild, plan: SitePlan) -> SiteBuild:
+    """The format reference as a page the preview keeps while its text is the same: it shows no
+    journey (see ``to_shared``), so nothing else of it changes with them."""
+    keys = dict(build.page_keys)
+    # Besides its text, every page carries where each journey starts and its language (for search).
+    journeys = [f"{p.uri}:{p.language}" for p in plan.pages if p.kind == "journey"]
+    for page in plan.pages:
+        if page.kind == "reference":
+            text = "\n".join([page.markdown, *journeys])
+            keys[page.uri] = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return replace(build, page_keys=keys)
 
 
 def _file(files: Files, uri: str) -> File | None:
