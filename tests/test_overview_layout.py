@@ -4,6 +4,7 @@ weighs when choosing (length, mix of modalities, when it starts), also without s
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -86,6 +87,22 @@ def test_catalogue_states_length_mix_and_starts(site: tuple[list[Journey], dict[
     assert 'id="lj-labels"' in catalogue, "the script's labels, for progress and continue"
 
 
+def test_each_journeys_data_for_the_catalogue_is_a_file_next_to_its_overview() -> None:
+    """The catalogue holds cards only; the script fetches a started journey's data from
+    JOURNEY/journey.json: the activities with their pages, and the meetings of every cohort."""
+    result = load_journeys([REPO / "journeys"], base=REPO)
+    plan = build_site(result.journeys, RenderOptions(prefix="", site_language="nl"))
+    files = dict(plan.extra_files)
+    assert sorted(files) == sorted(f"{j.id}/journey.json" for j in result.journeys)
+    catalogue = next(p for p in plan.pages if p.kind == "catalogue").markdown
+    assert "lj-catalogue-data" not in catalogue and len(catalogue) < 60_000
+    for journey in result.journeys:
+        data = json.loads(files[f"{journey.id}/journey.json"])
+        assert data["id"] == journey.id
+        assert [a["path"] for a in data["activities"]] == [f"{p.key}/{a.id}" for p, a in journey.activities()]
+        assert {m["cohort"] for m in data["meetings"]} <= {c.id for c in journey.cohorts}
+
+
 def test_feedback_request_has_no_date_placeholder(site: tuple[list[Journey], dict[str, PageSpec]]) -> None:
     """`{start}` becomes the cohort's start date (the script fills in the learner's own)."""
     _journeys, pages = site
@@ -97,7 +114,7 @@ def test_feedback_request_has_no_date_placeholder(site: tuple[list[Journey], dic
         assert "[date]" not in page.markdown and "{start}" not in page.markdown, page.uri
     hybrid = pages["leading-hybrid-teams/pre/learning-goal.md"].markdown
     assert 'class="lj-start-date"' in hybrid and "data-lj-starts=" in hybrid
-    assert "journey on <span class=\"lj-start-date\"" in hybrid, "the space before the date stays"
+    assert 'journey on <span class="lj-start-date"' in hybrid, "the space before the date stays"
 
 
 def _escaped(text: str) -> str:

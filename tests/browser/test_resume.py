@@ -165,6 +165,28 @@ def test_three_done_time_left_goes_down_catalogue_shows_progress_and_continue(pa
     expect(page.locator(".lj-continue__link")).to_have_text(label(EN, "js_continue", title=wanted.title))
 
 
+def test_the_catalogue_fetches_the_data_of_started_journeys_only(page: Any) -> None:
+    """The catalogue holds no journey's data: a learner who started one journey makes the browser
+    fetch that journey's data (JOURNEY/journey.json, from the site itself) and no other."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url) if request.url.endswith(".json") else None)
+    page.goto("/", wait_until="load")
+    expect(page.locator(".lj-catalogue-progress").first).to_be_attached()
+    assert not [u for u in fetched if u.endswith("/journey.json")], "nothing started: nothing fetched"
+    html_size = len(page.content())
+    assert html_size < 200_000, html_size
+
+    opened = next(a for _p, a in E.activities())
+    page.goto(url(E, opened), wait_until="domcontentloaded")  # the learner opens an activity: started
+    expect(page.locator("h1")).to_contain_text(opened.title)
+    fetched.clear()
+    page.goto("/", wait_until="domcontentloaded")
+    card = page.locator(f'.lj-catalogue__state[data-lj-for="{E.id}"]')
+    expect(card.locator(".lj-continue__link, .lj-progress__text").first).to_be_visible()
+    data = [u for u in fetched if u.endswith("/journey.json")]
+    assert [u.rsplit("/", 2)[-2] for u in data] == [E.id]
+
+
 def test_catalogue_shows_the_static_facts_without_script(new_context: Any) -> None:
     page = new_context(java_script_enabled=False).new_page()
     page.goto("/", wait_until="domcontentloaded")

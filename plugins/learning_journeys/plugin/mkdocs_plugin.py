@@ -216,6 +216,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
                 self._build = _with_reference_key(self._build, self._plan)
             self._edit_uris = _edit_uris(self._plan, Path(config.docs_dir), self._build.lines)
             self._extra = [(a.uri, a.content) for a in asset_files()]
+            self._extra += list(self._plan.extra_files)  # each journey's data for the catalogue
             # DTSTAMP and SEQUENCE: SOURCE_DATE_EPOCH when set (reproducible builds), else the
             # time the journey was rendered.
             self._extra += list(self._build.calendars)

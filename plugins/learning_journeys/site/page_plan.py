@@ -72,6 +72,10 @@ class Uris:
     def journey(self, j: Journey) -> str:
         return self._join(j.id, "index.md")
 
+    def journey_data(self, j: Journey) -> str:
+        """The journey as the catalogue's script needs it, once a learner has started it (JSON)."""
+        return self._join(j.id, "journey.json")
+
     def folder(self, journey_id: str) -> str:
         """The folder that holds every page and file of a journey, and nothing else."""
         return self._join(journey_id)

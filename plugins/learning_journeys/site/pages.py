@@ -90,7 +90,6 @@ def assemble_site(
             site_labels,
             journeys=ordered,
             cards={j: f.card for j, f in facts.items()},
-            data={j: f.data for j, f in facts.items()},
             # What the cards are made of, for a site's own catalogue template.
             stats={j: f.stats for j, f in facts.items()},
             uris=uris,
@@ -106,13 +105,14 @@ def assemble_site(
         pages.extend(own_pages)
         nav_children.append(own_nav)
     nav = NavNode(options.nav_title or site_labels("journeys"), None, tuple(nav_children))
-    return SitePlan(tuple(pages), nav)
+    data = tuple((uris.journey_data(j), str(facts[j.id].data).encode("utf-8")) for j in ordered)
+    return SitePlan(tuple(pages), nav, data)
 
 
 @dataclass(frozen=True)
 class CatalogueFacts:
-    """What the catalogue shows of one journey: its card and its data for the script, rendered
-    once per version of the journey (a preview renders the catalogue on every save)."""
+    """What the catalogue shows of one journey: its card, and its data for the script (a file of
+    its own), rendered once per version of the journey (a preview renders the catalogue on every save)."""
 
     stats: JourneyStats
     schedules: dict[str, list[ScheduledSession]]

@@ -533,26 +533,20 @@
   /**
    * A journey's card in the catalogue: the learner's progress, time left and "continue", once they
    * have started (the card's static facts stay as they are); only the cohort starts still to come.
+   * The journey's data (JOURNEY/journey.json, next to its overview) is fetched from the site only
+   * for a journey the learner has started: the catalogue of a hundred journeys stays small.
    * @param {Element} hook @param {(() => void)[]} refreshers
    */
   function initCatalogue(hook, refreshers) {
     const journey = attr(hook, "data-lj-journey");
     if (!R.ID.test(journey)) return;
-    /** @type {JourneyData | null} */
-    let data = null;
-    try {
-      const all = JSON.parse(attr(document.getElementById("lj-catalogue-data") || hook, "data-lj-json") || "{}");
-      const parsed = R.isObject(all) ? all[journey] : null;
-      if (R.isObject(parsed) && parsed.id === journey && Array.isArray(parsed.activities)) data = /** @type {JourneyData} */ (parsed);
-    } catch (err) {
-      data = null;
-    }
     const card = hook.closest("li") || hook.parentElement;
     const overview = card && card.querySelector("a[href]");
-    if (!data || !card || !overview) return;
+    if (!card || !overview) return;
     const base = overview.getAttribute("href") || "";
+    const folder = /index\.html$/.test(base) ? base.replace(/index\.html$/, "") : base.replace(/\/?$/, "/");
     /** @param {string} path PHASE/ID */
-    const pageOf = (path) => (/index\.html$/.test(base) ? base.replace(/index\.html$/, `${path}.html`) : `${base.replace(/\/?$/, "/")}${path}/`);
+    const pageOf = (path) => (/index\.html$/.test(base) ? `${folder}${path}.html` : `${folder}${path}/`);
     const today = new Date().toISOString().slice(0, 10);
     const starts = [...card.querySelectorAll(".lj-start[data-lj-start]")];
     if (starts.some((s) => attr(s, "data-lj-start") >= today)) {
@@ -563,18 +557,36 @@
         if (sep instanceof HTMLElement && sep.classList.contains("lj-start-sep")) sep.hidden = true;
       }
     }
-    const journeyData = data;
+    /** @type {JourneyData | null} */
+    let data = null;
+    /** @type {Promise<void> | null} */
+    let loading = null;
     const box = el("div", { class: "lj-companion lj-catalogue__state", "data-lj-for": journey });
+    box.hidden = true;
     (hook.closest("p") || hook).after(box);
+    const load = () => {
+      loading = fetch(new URL(`${folder}journey.json`, document.baseURI).href, { credentials: "same-origin" })
+        .then((response) => (response.ok ? response.json() : null))
+        .then((parsed) => {
+          if (R.isObject(parsed) && parsed.id === journey && Array.isArray(parsed.activities)) {
+            data = /** @type {JourneyData} */ (parsed);
+            render();
+          }
+        })
+        .catch(() => undefined); // offline or opened from disk: the card keeps its static facts
+    };
     const render = () => {
       const records = collect(journey);
       const last = lastVisited(journey);
-      const done = journeyData.activities.filter((a) => R.isDone(records[a.id])).length;
-      box.hidden = !done && !last;
-      if (box.hidden) {
+      const done = data ? data.activities.filter((a) => R.isDone(records[a.id])).length : 0;
+      const started = Object.keys(records).length > 0 || Boolean(last);
+      if (started && !data && !loading) load();
+      box.hidden = !data || (!done && !last);
+      if (!data || box.hidden) {
         box.replaceChildren();
         return;
       }
+      const journeyData = data;
       const choice = choiceOf(journey, journeyData);
       const resume = R.resumeTarget(journeyData, records, choice, last);
       const total = journeyData.activities.length;
