@@ -156,3 +156,23 @@ def test_a_journey_broken_from_the_start_has_a_page_with_its_problems(
     expect(page.locator(".lj-problems")).to_contain_text(NL("problem_overlay_missing"))
     expect(page.locator(".lj-problems")).to_contain_text("nieuw.yaml:")
     context.close()
+
+
+def test_a_save_is_rebuilt_once(serving: tuple[Path, str]) -> None:
+    """The journeys folder is watched through the system's file events, not also by MkDocs'
+    polling: one save is one rebuild (two would reload the learner's page twice)."""
+    root, base = serving
+    log = root / "serve.log"
+    before = log.read_text(encoding="utf-8").count("Building documentation")
+    _save(root / "journeys" / "klein.yaml", DUTCH.replace("title: Workshop", "title: Oefendag"))
+    deadline = time.monotonic() + REBUILD / 1000
+    while True:
+        with urllib.request.urlopen(
+            base + "/journeys/klein/learn/workshop/", timeout=REBUILD / 1000
+        ) as response:
+            if "Oefendag" in response.read().decode("utf-8"):
+                break
+        assert time.monotonic() < deadline, "the save was not rebuilt"
+        time.sleep(0.1)
+    time.sleep(2.5)  # MkDocs' polling would have noticed the save too by now, and rebuilt again
+    assert log.read_text(encoding="utf-8").count("Building documentation") == before + 1

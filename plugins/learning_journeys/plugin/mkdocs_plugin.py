@@ -42,6 +42,7 @@ from learning_journeys.plugin.preview import (
     built_page,
     search_entries,
     site_signature,
+    watch_saves,
 )
 from learning_journeys.site.assets import asset_files
 from learning_journeys.site.incremental import SiteBuild, SiteCache, build_preview
@@ -131,6 +132,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         self._search = SearchStore()
         self._kept: set[str] = set()
         self._aside = FoldersAside()
+        self._watcher: Any = None  # the journeys folder's watcher under `mkdocs serve`
         self._in_place: set[str] = set()  # folders of journeys put back whole after this build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -138,6 +140,8 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
 
     def on_shutdown(self) -> None:
         self._aside.discard()
+        if self._watcher is not None:
+            self._watcher.stop()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._aside.discard()
@@ -507,7 +511,16 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         return env
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        server.watch(str(Path(self.config.journeys_dir).resolve()))
+        journeys = os.path.abspath(self.config.journeys_dir)
+        docs = os.path.abspath(config.docs_dir)
+        inside_docs = journeys != docs and Path(journeys).is_relative_to(docs)
+        # The journeys folder by the system's file events where it can: a save is rebuilt at once.
+        # Inside the docs folder MkDocs polls it anyway, and two watchers would rebuild twice.
+        self._watcher = None if inside_docs else watch_saves(server, journeys)
+        if self._watcher is None:
+            server.watch(journeys)
+        elif journeys == docs:
+            server.unwatch(docs)  # the docs folder is the journeys folder: watched by events now
         if self.config.templates_dir:
             server.watch(str(Path(self.config.templates_dir).resolve()))
         return server

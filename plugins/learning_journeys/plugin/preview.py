@@ -241,3 +241,39 @@ class SearchStore:
             stored = self.entries.get(uri)
             if stored is not None and stored[0] == key:
                 index.extend(stored[1])
+
+
+# What a save does to a file; reading one (our own loader does) opens and closes it unwritten.
+_SAVE_EVENTS = frozenset({"created", "modified", "deleted", "moved", "closed"})
+
+
+def watch_saves(server: Any, folder: str) -> Any | None:
+    """Under `mkdocs serve`: ``folder`` watched through the system's file events (inotify,
+    FSEvents, ReadDirectoryChangesW), so that a save starts the rebuild at once instead of at
+    MkDocs' next look at the folder (it polls every half second). The observer, or None where
+    the system has no such events or the server is not MkDocs' own (the caller then polls)."""
+    condition = getattr(server, "_rebuild_cond", None)
+    if condition is None or not hasattr(server, "_want_rebuild"):
+        return None
+    try:
+        from watchdog.events import FileSystemEvent, FileSystemEventHandler
+        from watchdog.observers import Observer
+    except ImportError:
+        return None
+
+    class _Saved(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            if event.is_directory or event.event_type not in _SAVE_EVENTS:
+                return
+            with condition:  # as MkDocs' own watcher does
+                server._want_rebuild = True
+                condition.notify_all()
+
+    observer = Observer()
+    try:
+        observer.schedule(_Saved(), folder, recursive=True)
+        observer.start()
+    except (OSError, RuntimeError):
+        return None
+    return observer
+
