@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import os
+import posixpath
 import re
 from dataclasses import replace
 from html import unescape
@@ -484,7 +485,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         if index is None or self._build is None:
             return
         keys = {uri: key + self._signature for uri, key in self._build.page_keys.items()}
-        urls = {uri: file.url for uri, file in self._generated.items()}
+        urls = {uri: self._generated[uri].url for uri in keys if uri in self._generated}
         rendered = {uri: key for uri, key in keys.items() if uri not in self._kept}
         kept = {uri: key for uri, key in keys.items() if uri in self._kept}
         self._search.carry_over(index, rendered, kept, urls)
@@ -667,11 +668,15 @@ def _edit_uris(plan: SitePlan, docs_dir: Path, lines: dict[str, int]) -> dict[st
 def _check_clashes(uris: list[str], docs_dir: Path) -> None:
     """Refuse, before the site folder is touched, a generated file that another file claims."""
     seen: set[str] = set()
+    folders: dict[str, bool] = {}  # whether the docs folder has this folder: most have none of ours
     for uri in uris:
         if uri in seen:
             raise PluginError(f"learning-journeys would generate '{uri}' twice; please report this.")
         seen.add(uri)
-        if (docs_dir / uri).exists():
+        folder = posixpath.dirname(uri)
+        if folder not in folders:
+            folders[folder] = (docs_dir / folder).is_dir()
+        if folders[folder] and (docs_dir / uri).exists():
             raise PluginError(
                 f"learning-journeys wants to generate '{uri}', but the site already has that file"
                 f" in {docs_dir}. Set the plugin's `prefix` option to put the journeys elsewhere."

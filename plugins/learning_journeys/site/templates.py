@@ -40,8 +40,10 @@ def _material_icons_dir() -> Path | None:
 
 
 @cache
+@lru_cache(maxsize=64)
 def icon(name: str) -> Markup:
-    """An inline Material Design icon (no web font, no request), or nothing if unavailable."""
+    """An inline Material Design icon (no web font, no request), or nothing if unavailable.
+    Read once per process: a journey's pages show the same few icons hundreds of times."""
     folder = _material_icons_dir()
     if folder is None or not (folder / f"{name}.svg").is_file():
         return Markup("")
