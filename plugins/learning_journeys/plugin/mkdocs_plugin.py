@@ -135,6 +135,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         self._aside = FoldersAside()
         self._watcher: Any = None  # the journeys folder's watcher under `mkdocs serve`
         self._in_place: set[str] = set()  # folders of journeys put back whole after this build
+        self._folder_depth = 1  # how many folders a journey's folder path has (the prefix's and its own)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -253,6 +254,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         kept = self._kept_pages(files, config)
         self._kept = set(kept)
         self._in_place = self._aside.keep_only(self._unchanged_folders(lambda uri, _key: kept.get(uri)))
+        self._folder_depth = Uris(self.config.prefix).folder("x").count("/") + 1
         for page in self._plan.pages:
             self._specs[page.uri] = page
             if page.uri in kept:
@@ -290,8 +292,9 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         """Whether ``uri`` lies in the folder of a journey put back whole after this build."""
         if not self._in_place:
             return False
-        depth = Uris(self.config.prefix).folder("x").count("/") + 1  # the prefix's folders and the journey's
-        return "/".join(uri.split("/")[:depth]) in self._in_place and uri.count("/") >= depth
+        parts = uri.split("/")
+        depth = self._folder_depth  # the prefix's folders and the journey's
+        return len(parts) > depth and "/".join(parts[:depth]) in self._in_place
 
     def _kept_pages(self, files: Files, config: MkDocsConfig) -> dict[str, str]:
         """Under `mkdocs serve`: the HTML of pages whose journey and site did not change since it was made."""
