@@ -3,6 +3,7 @@ the other journey keeps working; fix it, the page recovers (the server's live re
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import socket
@@ -13,6 +14,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +48,21 @@ def _status(url: str) -> int:
 @pytest.fixture
 def serving() -> Iterator[tuple[Path, str]]:
     """`mkdocs serve` on a free port in a temporary project with a Dutch and an English journey."""
+    with _serve({}) as served:
+        yield served
+
+
+@pytest.fixture
+def serving_workbooks() -> Iterator[tuple[Path, str]]:
+    """The same, with a PDF workbook per journey."""
+    with _serve({"workbook": True}) as served:
+        yield served
+
+
+@contextmanager
+def _serve(options: dict[str, Any]) -> Iterator[tuple[Path, str]]:
     root = Path(tempfile.mkdtemp(prefix="lj-serve-"))
-    config = make_project(root, {"klein.yaml": DUTCH, "small.yaml": ENGLISH})
+    config = make_project(root, {"klein.yaml": DUTCH, "small.yaml": ENGLISH}, options)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     log = (root / "serve.log").open("w", encoding="utf-8")
@@ -173,3 +188,35 @@ def test_a_save_is_rebuilt_once(serving: tuple[Path, str]) -> None:
         time.sleep(0.1)
     time.sleep(2.5)  # MkDocs' polling would have noticed the save too by now, and rebuilt again
     assert log.read_text(encoding="utf-8").count("Building documentation") == before + 1
+
+
+def _pdf_text(url: str) -> str:
+    pypdf = pytest.importorskip("pypdf")
+    with urllib.request.urlopen(url, timeout=30) as response:
+        reader = pypdf.PdfReader(io.BytesIO(response.read()))
+    return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
+
+
+def test_a_save_shows_its_page_before_its_workbook_is_laid_out(serving_workbooks: tuple[Path, str]) -> None:
+    """Under `mkdocs serve` the saved journey's pages are written first; its PDF workbook, which
+    WeasyPrint takes seconds to lay out, replaces the previous one in the served site afterwards."""
+    pytest.importorskip("weasyprint")
+    root, base = serving_workbooks
+    pdf = base + "/journeys/klein/klein.pdf"
+    deadline = time.monotonic() + REBUILD / 1000
+    while "Workshop" not in _pdf_text(pdf):  # the first build's stand-in, until it is laid out
+        assert time.monotonic() < deadline, "the workbook was never laid out"
+        time.sleep(0.2)
+    log = root / "serve.log"
+    before = log.read_text(encoding="utf-8")
+    _save(root / "journeys" / "klein.yaml", DUTCH.replace("title: Workshop", "title: Oefendag"))
+    deadline = time.monotonic() + REBUILD / 1000
+    while "Oefendag" not in _pdf_text(pdf):
+        assert time.monotonic() < deadline, "the saved journey's workbook was never laid out again"
+        time.sleep(0.2)
+    after = log.read_text(encoding="utf-8")[len(before) :]
+    # The rebuild was done (and the page written) before the workbook was laid out.
+    built = after.index("Documentation built")
+    assert after.index("workbook laid out: journeys/klein/klein.pdf") > built, after
+    with urllib.request.urlopen(base + "/journeys/klein/learn/workshop/", timeout=30) as response:
+        assert "Oefendag" in response.read().decode("utf-8")

@@ -32,6 +32,8 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from learning_journeys.model.journey import Journey
+from learning_journeys.plugin.background_workbooks import BackgroundWorkbooks
 from learning_journeys.plugin.page_language import theme_texts
 from learning_journeys.plugin.preview import (
     BuiltPage,
@@ -114,6 +116,8 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
     def __init__(self) -> None:
         super().__init__()
         self._workbooks = Workbooks()  # kept across the rebuilds of `mkdocs serve`
+        self._later = BackgroundWorkbooks(self._workbooks)
+        self._waiting_workbooks: list[tuple[str, str]] = []
         self._serving = False
         self._result: LoadResult | None = None
         self._plan: SitePlan | None = None
@@ -141,11 +145,13 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         self._serving = command == "serve"
 
     def on_shutdown(self) -> None:
+        self._later.stop()
         self._aside.discard()
         if self._watcher is not None:
             self._watcher.stop()
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._later.failed()
         self._aside.discard()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -158,6 +164,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         self._scopes = None
         self._edit_uris = {}
         self._extra = []
+        self._waiting_workbooks = []
         self._languages = {}
         self._folders = ""
         self._in_place = set()
@@ -181,6 +188,8 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         return self.config.language or config.theme.get("language")
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self._serving:
+            self._later.building()
         journeys_dir = Path(self.config.journeys_dir)
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         result = self._cache.load([journeys_dir], base=base)
@@ -227,9 +236,8 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             # time the journey was rendered.
             self._extra += list(self._build.calendars)
             if options.workbook:
-                # Made here with the pages: a workbook that fails stops the build before site/ is emptied.
-                shown = {p.journey_id for p in self._plan.pages}
-                self._extra += self._workbooks.files([j for j in result.journeys if j.id in shown], options)
+                self._extra += self._workbook_files([j for j in result.journeys if j.id in {
+                    p.journey_id for p in self._plan.pages}], options)
         except Exception as err:  # noqa: BLE001 - shown as a build error, not a traceback
             raise PluginError(
                 f"learning-journeys could not render the pages: {type(err).__name__}: {err}"
@@ -246,6 +254,14 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             # (as far as the last build can tell) go aside, and come back after the build.
             unchanged = self._unchanged_folders(lambda uri, key: self._store.get(uri, key + self._signature))
             self._aside.move_aside(config.site_dir, unchanged)
+
+    def _workbook_files(self, journeys: list[Journey], options: RenderOptions) -> list[tuple[str, bytes]]:
+        if not self._serving:
+            # Laid out here with the pages: a workbook that fails stops the build before site/ is emptied.
+            return self._workbooks.files(journeys, options)
+        # The preview does not wait for WeasyPrint: changed workbooks are laid out after the build.
+        files, self._waiting_workbooks = self._workbooks.files_for_now(journeys, options)
+        return files
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._drop_sources(files)
@@ -484,6 +500,8 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         """Under `mkdocs serve`, the folders of unchanged journeys go back in place, and pages
         kept as HTML keep their entries in the search index."""
         self._aside.put_back()
+        if self._serving:
+            self._later.built(config.site_dir, self._waiting_workbooks)
         index = search_entries(config) if self._serving and self._build is not None else None
         if index is None or self._build is None:
             return

@@ -30,6 +30,7 @@ from learning_journeys.site.templates import PageContext
 from learning_journeys.site.timeline import ActivityDates, activity_dates
 
 TEMPLATE = "workbook.html.j2"
+PLACEHOLDER = "workbook_being_made.html.j2"
 
 
 class WorkbookError(Exception):
@@ -153,6 +154,11 @@ def workbook_pdf(html: str) -> bytes:
     return bytes(pdf)
 
 
+def placeholder_html(labels: Labels, language: str) -> str:
+    """A one-page stand-in for a workbook that is still being laid out (``mkdocs serve``)."""
+    return _environment(()).get_template(PLACEHOLDER).render(L=labels, language=language)
+
+
 class Workbooks:
     """Every journey's workbook, where the overview links to it.
 
@@ -161,22 +167,71 @@ class Workbooks:
     """
 
     def __init__(self) -> None:
-        self._made: dict[str, bytes] = {}
+        self._made: dict[str, bytes] = {}  # a workbook's HTML: its PDF
+        self._last: dict[str, bytes] = {}  # a workbook's URI: the PDF it had last
+        self._placeholders: dict[str, bytes] = {}  # a language: its stand-in PDF
+        self._wanted: set[str] = set()  # the HTML of the last build's workbooks
+
+    def documents(self, journeys: Sequence[Journey], options: RenderOptions) -> list[tuple[str, str]]:
+        """Each journey's workbook as (URI, HTML): cheap, and what decides whether its PDF changed."""
+        uris = Uris(options.prefix)
+        return [
+            (
+                uris.workbook(journey),
+                workbook_html(
+                    journey,
+                    labels_for(journey.language, options.site_language),
+                    journey_stats(journey),
+                    {c.id: cohort_sessions(journey, c) for c in journey.cohorts},
+                    language=journey.language or options.site_language,
+                    sanitize=options.sanitize,
+                    template_dirs=options.template_dirs,
+                ),
+            )
+            for journey in journeys
+        ]
 
     def files(self, journeys: Sequence[Journey], options: RenderOptions) -> list[tuple[str, bytes]]:
-        uris = Uris(options.prefix)
-        out, made = [], {}
-        for journey in journeys:
-            html = workbook_html(
-                journey,
-                labels_for(journey.language, options.site_language),
-                journey_stats(journey),
-                {c.id: cohort_sessions(journey, c) for c in journey.cohorts},
-                language=journey.language or options.site_language,
-                sanitize=options.sanitize,
-                template_dirs=options.template_dirs,
-            )
-            made[html] = self._made.get(html) or workbook_pdf(html)
-            out.append((uris.workbook(journey), made[html]))
-        self._made = made
+        """Every workbook as a PDF, laid out now where its HTML changed."""
+        documents = self.documents(journeys, options)
+        for uri, html in documents:
+            self.add(uri, html, self._made.get(html) or workbook_pdf(html))
+        out = [(uri, self._made[html]) for uri, html in documents]
+        self._forget_all_but({html for _, html in documents})
         return out
+
+    def files_for_now(
+        self, journeys: Sequence[Journey], options: RenderOptions
+    ) -> tuple[list[tuple[str, bytes]], list[tuple[str, str]]]:
+        """The workbooks without waiting for any layout: each one's PDF if its HTML is laid out,
+        else the PDF it had last, else a stand-in that says it is being made; and the
+        (URI, HTML) of those still to lay out."""
+        out, waiting = [], []
+        documents = self.documents(journeys, options)
+        for journey, (uri, html) in zip(journeys, documents, strict=True):
+            pdf = self._made.get(html)
+            if pdf is None:
+                waiting.append((uri, html))
+                pdf = self._last.get(uri) or self._placeholder(journey.language, options.site_language)
+            out.append((uri, pdf))
+        self._forget_all_but({html for _, html in documents})
+        return out, waiting
+
+    def add(self, uri: str, html: str, pdf: bytes) -> None:
+        """The PDF laid out for ``html``, the workbook at ``uri``."""
+        self._made[html] = pdf
+        self._last[uri] = pdf
+
+    def is_current(self, html: str) -> bool:
+        """Whether ``html`` is a workbook of the last build (and not replaced since)."""
+        return html in self._wanted
+
+    def _forget_all_but(self, wanted: set[str]) -> None:
+        self._wanted = wanted
+        self._made = {html: pdf for html, pdf in self._made.items() if html in wanted}
+
+    def _placeholder(self, language: str | None, site_language: str | None) -> bytes:
+        labels = labels_for(language, site_language)
+        if labels.language not in self._placeholders:
+            self._placeholders[labels.language] = workbook_pdf(placeholder_html(labels, labels.language))
+        return self._placeholders[labels.language]

@@ -1,0 +1,122 @@
+"""Under `mkdocs serve`: PDF workbooks laid out after the pages are written, in another process.
+
+Laying out one workbook takes WeasyPrint seconds, longer than rendering every changed page
+of a save. So a rebuild writes each changed workbook's previous PDF (or a one-page stand-in
+that says it is being made) and goes on; a worker process lays out the new one, newest save
+first, and it replaces the file in the served site between two builds. `mkdocs build` never
+uses this: there every workbook is laid out before the site is touched.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import tempfile
+import threading
+from concurrent.futures import Executor, ProcessPoolExecutor
+from pathlib import Path
+
+from learning_journeys.site.workbook import Workbooks, workbook_pdf
+
+log = logging.getLogger("mkdocs.plugins.learning_journeys")
+
+
+class BackgroundWorkbooks:
+    """The workbooks still to lay out, and the worker that lays them out and writes them."""
+
+    def __init__(self, workbooks: Workbooks) -> None:
+        self._workbooks = workbooks
+        self._site = threading.Lock()  # held by a build from before site/ is emptied until it is written
+        self._holding = False
+        self._wake = threading.Condition()
+        self._waiting: dict[str, str] = {}  # a workbook's URI: its HTML, the newest save last
+        self._site_dir = ""
+        self._stopped = False
+        self._thread: threading.Thread | None = None
+        self._pool: Executor | None = None
+
+    def building(self) -> None:
+        """A build starts: no workbook is written into the site until it is done."""
+        if not self._holding:
+            self._site.acquire()
+            self._holding = True
+
+    def built(self, site_dir: str, waiting: list[tuple[str, str]]) -> None:
+        """A build is written: lay out ``waiting`` (URI, HTML) and write each into ``site_dir``."""
+        with self._wake:
+            self._site_dir = site_dir
+            # Those of this build only: still waiting ones keep their place, new ones go last.
+            jobs = set(waiting)
+            self._waiting = {uri: html for uri, html in self._waiting.items() if (uri, html) in jobs}
+            self._waiting.update((uri, html) for uri, html in waiting if uri not in self._waiting)
+            self._wake.notify()
+        self._release()
+        if self._waiting and self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="learning-journeys-workbooks", daemon=True)
+            self._thread.start()
+
+    def failed(self) -> None:
+        """A build failed: the site folder is free again."""
+        self._release()
+
+    def stop(self) -> None:
+        with self._wake:
+            self._stopped = True
+            self._wake.notify()
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+        self._release()
+
+    def _release(self) -> None:
+        if self._holding:
+            self._holding = False
+            self._site.release()
+
+    def _next(self) -> tuple[str, str] | None:
+        with self._wake:
+            while not self._waiting and not self._stopped:
+                self._wake.wait()
+            if self._stopped:
+                return None
+            uri = next(reversed(self._waiting))
+            return uri, self._waiting[uri]
+
+    def _run(self) -> None:
+        while (job := self._next()) is not None:
+            uri, html = job
+            try:
+                pdf = self._lay_out(html)
+            except Exception as err:  # noqa: BLE001 - said in the log; the stand-in stays
+                log.error(f"learning-journeys: the workbook {uri} could not be made: {type(err).__name__}: {err}")
+                pdf = None
+            with self._wake:
+                if self._waiting.get(uri) == html:
+                    del self._waiting[uri]
+            if pdf is not None:
+                self._write(uri, html, pdf)
+
+    def _lay_out(self, html: str) -> bytes:
+        """The PDF, laid out in a worker process: the server and the next build keep this one's CPU."""
+        if self._stopped:
+            raise RuntimeError("stopped")
+        if self._pool is None:
+            try:
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            except (OSError, NotImplementedError):  # no process pools here: lay out in this thread
+                return workbook_pdf(html)
+        return self._pool.submit(workbook_pdf, html).result()
+
+    def _write(self, uri: str, html: str, pdf: bytes) -> None:
+        with self._site:
+            self._workbooks.add(uri, html, pdf)
+            if not self._workbooks.is_current(html):
+                return  # saved again meanwhile: the newer one is on its way
+            target = Path(self._site_dir, uri)
+            if not target.parent.is_dir():
+                return
+            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".lj-", suffix=".pdf")
+            with os.fdopen(handle, "wb") as out:
+                out.write(pdf)
+            os.replace(temporary, target)
+            log.info(f"learning-journeys: workbook laid out: {uri}")
