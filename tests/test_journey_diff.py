@@ -156,6 +156,39 @@ def test_the_json_carries_the_same_facts_as_the_text(repo: Repo) -> None:
     assert [(a["old_id"], a["id"]) for a in renamed] == [("reflectie", "terugblik")]
 
 
+def test_an_id_changed_with_its_title_is_still_called_out(repo: Repo) -> None:
+    """Learners' progress is kept under an activity's id: a new id and a new title at once, on an
+    activity whose other fields stayed, is the same activity with a new id, not one removed and
+    one added (which would hide that learners lose their progress)."""
+    text = (repo.root / FILE).read_text(encoding="utf-8")
+    repo.write(
+        FILE,
+        text.replace("- id: rollenspel\n        title: Rollenspel met een collega",
+                     "- id: oefengesprek\n        title: Oefengesprek met een collega"),
+    )
+    data = json.loads(diff("HEAD", "--format", "json").output)
+    assert data["summary"]["activities"] == {"added": 0, "changed": 1, "removed": 0}
+    (journey,) = data["journeys"]
+    (activity,) = journey["activities"]
+    assert (activity["old_id"], activity["id"]) == ("rollenspel", "oefengesprek")
+    assert {c["field"] for c in activity["changes"]} == {"id", "title"}
+    assert "! id: rollenspel → oefengesprek" in diff("HEAD", "--format", "text").output
+
+
+def test_a_new_activity_in_place_of_another_is_added_and_removed(repo: Repo) -> None:
+    """The same type in the same phase is not enough: a different activity is a different one."""
+    text = (repo.root / FILE).read_text(encoding="utf-8")
+    old = text[text.index("      - id: rollenspel") : text.index("      - id: terugblik")]
+    new = (
+        "      - id: klantbezoek\n        title: Ga mee op klantbezoek\n        type: assignment\n"
+        "        task: Loop een dag mee met een accountmanager.\n        duration: 4h\n"
+        "        modality: on-the-job\n        objectives: [doorvragen]\n"
+    )
+    repo.write(FILE, text.replace(old, new))
+    data = json.loads(diff("HEAD", "--format", "json").output)
+    assert data["summary"]["activities"] == {"added": 1, "changed": 0, "removed": 1}
+
+
 def test_head_defaults_to_the_work_tree_and_nothing_is_checked_out(repo: Repo) -> None:
     head = (repo.root / FILE).read_text(encoding="utf-8")
     repo.write(FILE, head.replace("duration: 25m", "duration: 30m"))

@@ -1,10 +1,11 @@
 """Activities before → after, matched by id: added, removed, moved between phases, reordered,
-retyped, renamed, re-timed, and an id that changed (same title, and same type if one is)."""
+retyped, renamed, re-timed, and an id that changed (same title, and same type if one is; or
+same type and phase with most other fields unchanged)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from learning_journeys.model.journey import Activity, Journey, Session
 from learning_journeys.review.changes import ActivityChange, Change
@@ -28,11 +29,12 @@ class _Placed:
 
 
 def renamed_ids(before: Journey, after: Journey) -> dict[str, str]:
-    """Old id → new id for a removed and an added activity of the same title (and type, if one is)."""
-    old = {a.id: a for _p, a in before.activities()}
-    new = {a.id: a for _p, a in after.activities()}
-    removed = [old[i] for i in old if i not in new]
-    added = [new[i] for i in new if i not in old]
+    """Old id → new id for a removed and an added activity that are one activity: of the same
+    title (and type, if one is), else of the same type and phase with the rest mostly unchanged."""
+    old = {a.id: (p.key, a) for p, a in before.activities()}
+    new = {a.id: (p.key, a) for p, a in after.activities()}
+    removed = [old[i][1] for i in old if i not in new]
+    added = [new[i][1] for i in new if i not in old]
     renames: dict[str, str] = {}
     for same_type in (True, False):
         for r in removed:
@@ -50,7 +52,35 @@ def renamed_ids(before: Journey, after: Journey) -> dict[str, str]:
             )
             if match is not None:
                 renames[r.id] = match.id
+    # Both the id and the title changed: the best pairs whose other fields mostly stayed.
+    pairs = sorted(
+        (
+            (share, r.id, a.id)
+            for r in removed
+            if r.id not in renames
+            for a in added
+            if a.id not in renames.values() and a.type == r.type and old[r.id][0] == new[a.id][0]
+            and (share := _same_share(r, a)) >= _SAME_SHARE
+        ),
+        reverse=True,
+    )
+    for _share, old_id, new_id in pairs:
+        if old_id not in renames and new_id not in renames.values():
+            renames[old_id] = new_id
     return renames
+
+
+_SAME_SHARE = 0.75  # of the fields either one sets (besides id and title), how many must be equal
+
+
+def _same_share(a: Activity, b: Activity) -> float:
+    """How many of the fields either activity sets (besides id and title) are equal in both;
+    0 when fewer than two are set, too little to tell one activity from another."""
+    names = [f.name for f in fields(a) if f.name not in ("id", "title", "type")]
+    set_in_either = [n for n in names if getattr(a, n) or getattr(b, n)]
+    if len(set_in_either) < 2:
+        return 0.0
+    return sum(getattr(a, n) == getattr(b, n) for n in set_in_either) / len(set_in_either)
 
 
 def _same_title(a: Activity, b: Activity) -> bool:
