@@ -9,6 +9,7 @@ what would be posted. So the workflow cannot drift from commands that work.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -40,15 +41,42 @@ CONTEXT = {
     "github.repository": "example/journeys",
     "github.event.pull_request.number": "7",
 }
-# A stand-in for the GitHub CLI: keeps its arguments, its GH_ variables and the comment's body.
-GH_STUB = """#!/bin/sh
-printf '%s\\n' "$@" > "$GH_STUB_LOG/args"
-env | grep '^GH_' | sort > "$GH_STUB_LOG/env"
-while [ $# -gt 0 ]; do
-  if [ "$1" = --body-file ]; then cp "$2" "$GH_STUB_LOG/body"; fi
-  shift
-done
+# A stand-in for the GitHub CLI and the pull request's comments (a JSON file, as GitHub's API
+# lists them): `gh api` lists them through the real jq, or updates one; `gh pr comment` adds one.
+# Each call's arguments and GH_ variables are kept.
+GH_STUB = """#!/usr/bin/env python3
+import json, os, subprocess, sys
+log = os.environ["GH_STUB_LOG"]
+args = sys.argv[1:]
+with open(os.path.join(log, "calls"), "a") as calls:
+    calls.write(json.dumps(args) + "\\n")
+with open(os.path.join(log, "env"), "w") as env:
+    env.write("".join(f"{k}={v}\\n" for k, v in sorted(os.environ.items()) if k.startswith("GH_")))
+path = os.path.join(log, "comments.json")
+comments = json.load(open(path)) if os.path.exists(path) else []
+def option(name):
+    return args[args.index(name) + 1]
+if args[:2] == ["pr", "comment"]:
+    body = open(option("--body-file")).read()
+    comments.append({"id": 1000 + len(comments), "user": {"login": "github-actions[bot]"}, "body": body})
+elif args[0] == "api" and "PATCH" in args:
+    comment_id = int(next(a for a in args if "/issues/comments/" in a).rsplit("/", 1)[1])
+    field = option("-F")
+    assert field.startswith("body=@"), field
+    body = open(field[len("body=@"):]).read()
+    next(c for c in comments if c["id"] == comment_id)["body"] = body
+elif args[0] == "api":
+    assert args[args.index("--paginate") + 1].endswith("/issues/7/comments"), args
+    sys.stdout.write(subprocess.run(["jq", "-r", option("--jq")], input=json.dumps(comments),
+                                    capture_output=True, text=True, check=True).stdout)
+else:
+    sys.exit("gh stand-in: not a call the workflow makes: " + " ".join(args))
+json.dump(comments, open(path, "w"))
 """
+OTHER_COMMENTS = [
+    {"id": 1, "user": {"login": "a-reviewer"}, "body": "> Plan: 1 changed <!-- journeys diff -->\nOK!"},
+    {"id": 2, "user": {"login": "github-actions[bot]"}, "body": "Coverage: 93%"},
+]
 CHANGED_JOURNEY = "journeys/vakmanschap-accountmanagers.yaml"
 
 
@@ -198,6 +226,8 @@ def pull_request(tmp_path_factory: pytest.TempPathFactory) -> PullRequest:
     root = tmp_path_factory.mktemp("workflow")
     checkout = _pull_request_checkout(root)
     env, gh_log = _environment(root)
+    # Already on the pull request: a reviewer quoting an old plan, and another workflow's comment.
+    (gh_log / "comments.json").write_text(json.dumps(OTHER_COMMENTS), encoding="utf-8")
     runs = []
     for step in _run_steps("review"):
         runs.append(_run(step, env, checkout))
@@ -226,13 +256,12 @@ def test_the_site_is_built_where_the_pages_artifact_is_uploaded_from(pull_reques
     assert (site / "vakmanschap-accountmanagers/index.html").is_file()
 
 
-def test_the_plan_of_the_change_is_posted_on_the_pull_request(pull_request: PullRequest) -> None:
-    args = (pull_request.gh_log / "args").read_text(encoding="utf-8").split("\n")[:-1]
-    assert args == ["pr", "comment", "7", "--edit-last", "--create-if-none", "--body-file", "journeys-diff.md"]
-    gh_env = (pull_request.gh_log / "env").read_text(encoding="utf-8")
-    assert "GH_TOKEN=ghs_not_a_real_token" in gh_env and "GH_REPO=example/journeys" in gh_env
-    body = (pull_request.gh_log / "body").read_text(encoding="utf-8")
-    expected = subprocess.run(
+def _comments(pull_request: PullRequest) -> list[dict[str, Any]]:
+    return json.loads((pull_request.gh_log / "comments.json").read_text(encoding="utf-8"))
+
+
+def _plan(pull_request: PullRequest) -> str:
+    return subprocess.run(
         ["journeys", "diff", "origin/main", "HEAD", "--format", "markdown"],
         cwd=pull_request.checkout,
         env=pull_request.env,
@@ -240,9 +269,32 @@ def test_the_plan_of_the_change_is_posted_on_the_pull_request(pull_request: Pull
         text=True,
         check=True,
     ).stdout
-    assert body == expected
-    assert "vakmanschap-accountmanagers" in body or "Vakmanschap" in body
-    assert "25" in body, "the plan names the new duration"
+
+
+def test_the_plan_of_the_change_is_posted_on_the_pull_request(pull_request: PullRequest) -> None:
+    comments = _comments(pull_request)
+    assert comments[:2] == OTHER_COMMENTS, "the reviewer's and the other workflow's comments stay"
+    (posted,) = comments[2:]
+    assert posted["body"] == _plan(pull_request)
+    assert "25" in posted["body"], "the plan names the new duration"
+    gh_env = (pull_request.gh_log / "env").read_text(encoding="utf-8")
+    assert "GH_TOKEN=ghs_not_a_real_token" in gh_env and "GH_REPO=example/journeys" in gh_env
+
+
+def test_a_second_push_updates_the_plans_comment(pull_request: PullRequest, tmp_path: Path) -> None:
+    """Found by its marker among the workflow's own comments: one plan per pull request."""
+    step = next(s for s in _run_steps("review") if "gh pr comment" in s["run"])
+    checkout = tmp_path / "second-push"
+    shutil.copytree(pull_request.checkout, checkout, symlinks=True)
+    (checkout / "journeys-diff.md").write_text("Plan after a second push\n<!-- journeys diff -->\n", encoding="utf-8")
+    before = _comments(pull_request)
+    run = _run(step, pull_request.env, checkout)
+    assert run.returncode == 0, run.output
+    after = _comments(pull_request)
+    assert len(after) == len(before)
+    assert after[-1] == {**before[-1], "body": "Plan after a second push\n<!-- journeys diff -->\n"}
+    assert after[:-1] == before[:-1]
+    (pull_request.gh_log / "comments.json").write_text(json.dumps(before), encoding="utf-8")
 
 
 def test_the_validate_step_fails_the_job_and_annotates_a_broken_journey(pull_request: PullRequest) -> None:

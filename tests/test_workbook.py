@@ -114,3 +114,68 @@ def test_a_failing_workbook_keeps_the_last_good_site(
         run_build(config)
     assert "the workbook needs WeasyPrint" in caplog.text
     assert html(tmp_path / "site", "journeys/small/index.html") == before
+
+
+def _journeys(tmp_path: Path, *texts: str) -> list[Any]:
+    from learning_journeys.validation.loading import load_journeys
+
+    tmp_path.mkdir(parents=True, exist_ok=True)
+
+    for n, text in enumerate(texts):
+        (tmp_path / f"j{n}.yaml").write_text(text, encoding="utf-8")
+    result = load_journeys([tmp_path])
+    assert not [d for d in result.diagnostics if d.is_error], result.diagnostics
+    return list(result.journeys)
+
+
+def _options() -> Any:
+    from learning_journeys.site.pages import RenderOptions
+
+    return RenderOptions(prefix="journeys", site_language="en", workbook=True)
+
+
+def test_the_preview_takes_a_workbook_it_has_not_laid_out_yet_without_waiting(tmp_path: Path) -> None:
+    """Under `mkdocs serve` no build waits for WeasyPrint: a changed workbook keeps its previous
+    PDF until the new one is added, a new one has a stand-in that says it is being made."""
+    books = workbook_module.Workbooks()
+    (first,) = _journeys(tmp_path / "a", JOURNEY)
+    files, waiting = books.files_for_now([first], _options())
+    [(uri, stand_in)] = files
+    assert uri == "journeys/small/small.pdf"
+    assert "being made" in " ".join(pypdf.PdfReader(io.BytesIO(stand_in)).pages[0].extract_text().split())
+    [(waiting_uri, html_text)] = waiting
+    assert waiting_uri == uri and "Small journey" in html_text
+    laid_out = workbook_module.workbook_pdf(html_text)
+    books.add(uri, html_text, laid_out)
+    assert books.is_current(html_text)
+    assert books.files_for_now([first], _options()) == ([(uri, laid_out)], [])
+
+    (renamed,) = _journeys(tmp_path / "b", JOURNEY.replace("Small journey", "Renamed journey"))
+    files, waiting = books.files_for_now([renamed], _options())
+    assert files == [(uri, laid_out)]  # the previous PDF until the new one is laid out
+    assert [u for u, _ in waiting] == [uri] and "Renamed journey" in waiting[0][1]
+    assert not books.is_current(html_text)
+
+
+def test_an_unchanged_journeys_workbook_html_is_not_rendered_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rendering the HTML of every workbook takes seconds in a catalogue of 100: on a save of one
+    journey, the others (the same objects, from the preview's cache) keep theirs."""
+    books = workbook_module.Workbooks()
+    journeys = _journeys(tmp_path, JOURNEY, JOURNEY.replace("id: small", "id: other"))
+    rendered: list[str] = []
+    real = workbook_module.workbook_html
+
+    def counting(journey: Any, *args: Any, **kwargs: Any) -> str:
+        rendered.append(journey.id)
+        return real(journey, *args, **kwargs)
+
+    monkeypatch.setattr(workbook_module, "workbook_html", counting)
+    first = books.documents(journeys, _options())
+    assert sorted(rendered) == ["other", "small"]
+    rendered.clear()
+    (changed,) = _journeys(tmp_path / "c", JOURNEY.replace("Small journey", "Changed"))
+    again = books.documents([changed, journeys[1]], _options())
+    assert rendered == ["small"]  # a new object: rendered; the other kept
+    assert again[1] == first[1] and "Changed" in again[0][1]

@@ -252,9 +252,10 @@ def watch_saves(server: Any, folder: str) -> Any | None:
     FSEvents, ReadDirectoryChangesW), so that a save starts the rebuild at once instead of at
     MkDocs' next look at the folder (it polls every half second). The observer, or None where
     the system has no such events or the server is not MkDocs' own (the caller then polls)."""
-    condition = getattr(server, "_rebuild_cond", None)
-    if condition is None or not hasattr(server, "_want_rebuild"):
+    found = getattr(server, "_rebuild_cond", None)
+    if found is None or not hasattr(server, "_want_rebuild"):
         return None
+    condition: Any = found
     try:
         from watchdog.events import FileSystemEvent, FileSystemEventHandler
         from watchdog.observers import Observer

@@ -23,6 +23,7 @@ from learning_journeys.model.journey import Activity, Cohort, Journey
 from learning_journeys.model.schedule import ScheduledSession, cohort_sessions
 from learning_journeys.model.stats import JourneyStats, journey_stats
 from learning_journeys.package_data import templates_dir
+from learning_journeys.site.incremental import templates_signature
 from learning_journeys.site.labels import Labels, labels_for
 from learning_journeys.site.page_plan import RenderOptions, Uris
 from learning_journeys.site.sanitize import SafeLinksExtension, clean_markdown, safe_url
@@ -171,14 +172,24 @@ class Workbooks:
         self._last: dict[str, bytes] = {}  # a workbook's URI: the PDF it had last
         self._placeholders: dict[str, bytes] = {}  # a language: its stand-in PDF
         self._wanted: set[str] = set()  # the HTML of the last build's workbooks
+        self._html: dict[int, tuple[Journey, str, str]] = {}  # id(journey): it, its key, its HTML
 
     def documents(self, journeys: Sequence[Journey], options: RenderOptions) -> list[tuple[str, str]]:
-        """Each journey's workbook as (URI, HTML): cheap, and what decides whether its PDF changed."""
+        """Each journey's workbook as (URI, HTML): what decides whether its PDF changed.
+
+        The HTML of a journey that is the same object as in the last call, with the same
+        options and templates, is kept: rendering it for every journey of a large catalogue on
+        every save of one would take seconds."""
         uris = Uris(options.prefix)
-        return [
-            (
-                uris.workbook(journey),
-                workbook_html(
+        key = "\n".join([repr(options), *templates_signature(options)])
+        kept, self._html = self._html, {}
+        out = []
+        for journey in journeys:
+            earlier = kept.get(id(journey))
+            if earlier is not None and earlier[0] is journey and earlier[1] == key:
+                html = earlier[2]
+            else:
+                html = workbook_html(
                     journey,
                     labels_for(journey.language, options.site_language),
                     journey_stats(journey),
@@ -186,10 +197,10 @@ class Workbooks:
                     language=journey.language or options.site_language,
                     sanitize=options.sanitize,
                     template_dirs=options.template_dirs,
-                ),
-            )
-            for journey in journeys
-        ]
+                )
+            self._html[id(journey)] = (journey, key, html)
+            out.append((uris.workbook(journey), html))
+        return out
 
     def files(self, journeys: Sequence[Journey], options: RenderOptions) -> list[tuple[str, bytes]]:
         """Every workbook as a PDF, laid out now where its HTML changed."""

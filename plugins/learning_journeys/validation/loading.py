@@ -144,7 +144,7 @@ def _unusable(path: Path, shown: str) -> Diagnostic:
     try:
         mode = path.stat().st_mode
     except OSError as err:
-        hint = "fix or remove the symlink"
+        hint: str | None = "fix or remove the symlink"
         if err.errno == errno.ELOOP:
             reason = "the symlink leads round in a loop"
         elif path.is_symlink():

@@ -247,7 +247,8 @@ def _meeting_ids(session: dict[str, Any]) -> set[str] | None:
     if not isinstance(every, str) or not re.fullmatch(r"[1-9][0-9]{0,2}[dw]", every):
         return None
     step = int(every[:-1]) * (7 if every.endswith("w") else 1)
-    first = session.get("day") if isinstance(session.get("day"), int) else 1
+    day = session.get("day")
+    first = day if isinstance(day, int) else 1
     if isinstance(count, int) and until is None:
         n = count
     elif isinstance(until, int) and count is None:
@@ -263,8 +264,9 @@ def _known_meetings(parts: _Parts) -> tuple[set[str], set[str]]:
     uncounted = set()
     for _path, session in parts.sessions:
         meetings = _meeting_ids(session)
-        if meetings is None:
-            uncounted.add(_id(session))
+        ident = _id(session)
+        if meetings is None and ident is not None:
+            uncounted.add(ident)
         known |= meetings or set()
     return known, uncounted
 
