@@ -179,3 +179,48 @@ def test_an_unchanged_journeys_workbook_html_is_not_rendered_again(
     again = books.documents([changed, journeys[1]], _options())
     assert rendered == ["small"]  # a new object: rendered; the other kept
     assert again[1] == first[1] and "Changed" in again[0][1]
+
+
+def test_the_workbook_process_lays_out_and_says_when_it_stopped() -> None:
+    from learning_journeys.site.workbook_process import WorkbookProcess
+
+    worker = WorkbookProcess()
+    try:
+        pdf = worker.lay_out("<html><title>T</title><body><h1>Laid out elsewhere</h1></body></html>")
+        assert "Laid out elsewhere" in pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+        assert worker._process is not None
+        worker._process.kill()
+        worker._process.wait()
+        with pytest.raises(OSError, match="stopped"):
+            worker.lay_out("<p>again</p>")
+    finally:
+        worker.close()
+
+
+def test_a_preview_run_from_a_script_without_a_main_guard_lays_out_its_workbook(tmp_path: Path) -> None:
+    """The worker runs nothing of the caller's: a script that builds as `mkdocs serve` does, with no
+    `if __name__ == "__main__"`, gets its workbook (multiprocessing's spawn would run it again)."""
+    import subprocess
+    import sys
+
+    config = make_project(tmp_path, {"small.yaml": JOURNEY}, {"workbook": True})
+    script = tmp_path / "preview.py"
+    script.write_text(
+        "import sys, time, pypdf\n"
+        "sys.path.insert(0, %r)\n"
+        "from site_helpers import run_build\n"
+        "run_build(%r, serve=True)\n"
+        "pdf = %r\n"
+        "for _ in range(1200):\n"
+        "    if 'Reflect' in pypdf.PdfReader(pdf).pages[-1].extract_text():\n"
+        "        break\n"
+        "    time.sleep(0.1)\n"
+        "print('built')\n"
+        % (str(Path(__file__).parent), str(config), str(tmp_path / "site/journeys/small/small.pdf")),
+        encoding="utf-8",
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("built") == 1, done.stdout  # the script ran once
+    _reader, text = _pdf_text(tmp_path / "site/journeys/small/small.pdf")
+    assert "Reflect" in text and "being made" not in text

@@ -10,14 +10,13 @@ uses this: there every workbook is laid out before the site is touched.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import tempfile
 import threading
-from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
 from learning_journeys.site.workbook import Workbooks, workbook_pdf
+from learning_journeys.site.workbook_process import WorkbookProcess
 
 log = logging.getLogger("mkdocs.plugins.learning_journeys")
 
@@ -34,7 +33,7 @@ class BackgroundWorkbooks:
         self._site_dir = ""
         self._stopped = False
         self._thread: threading.Thread | None = None
-        self._pool: Executor | None = None
+        self._process: WorkbookProcess | None = WorkbookProcess()  # None: lay out in this process
 
     def building(self) -> None:
         """A build starts: no workbook is written into the site until it is done."""
@@ -64,8 +63,6 @@ class BackgroundWorkbooks:
         with self._wake:
             self._stopped = True
             self._wake.notify()
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
         self._release()
 
     def _release(self) -> None:
@@ -95,17 +92,19 @@ class BackgroundWorkbooks:
                     del self._waiting[uri]
             if pdf is not None:
                 self._write(uri, html, pdf)
+        if self._process is not None:
+            self._process.close()
 
     def _lay_out(self, html: str) -> bytes:
-        """The PDF, laid out in a worker process: the server and the next build keep this one's CPU."""
-        if self._stopped:
-            raise RuntimeError("stopped")
-        if self._pool is None:
+        """The PDF, laid out in a worker process (the server keeps its CPU), else here."""
+        if self._process is not None:
             try:
-                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-            except (OSError, NotImplementedError):  # no process pools here: lay out in this thread
-                return workbook_pdf(html)
-        return self._pool.submit(workbook_pdf, html).result()
+                return self._process.lay_out(html)
+            except OSError as err:
+                log.info(f"learning-journeys: workbooks are laid out in the server's process: {err}")
+                self._process.close()
+                self._process = None
+        return workbook_pdf(html)
 
     def _write(self, uri: str, html: str, pdf: bytes) -> None:
         with self._site:
