@@ -189,6 +189,19 @@ def test_a_new_activity_in_place_of_another_is_added_and_removed(repo: Repo) -> 
     assert data["summary"]["activities"] == {"added": 1, "changed": 0, "removed": 1}
 
 
+def test_an_activity_without_texts_is_not_matched_by_its_other_fields(repo: Repo) -> None:
+    """A new id and title on an activity with nothing written in it (a tool: kind, address, time)
+    could as well be another activity: it is reported as one removed and one added."""
+    text = (repo.root / FILE).read_text(encoding="utf-8")
+    repo.write(
+        FILE,
+        text.replace("- id: zelfscan\n        title: Zelfscan klantgesprekken",
+                     "- id: checklist\n        title: Checklist voor een klantgesprek"),
+    )
+    data = json.loads(diff("HEAD", "--format", "json").output)
+    assert data["summary"]["activities"] == {"added": 1, "changed": 0, "removed": 1}
+
+
 def test_head_defaults_to_the_work_tree_and_nothing_is_checked_out(repo: Repo) -> None:
     head = (repo.root / FILE).read_text(encoding="utf-8")
     repo.write(FILE, head.replace("duration: 25m", "duration: 30m"))

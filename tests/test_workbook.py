@@ -181,7 +181,7 @@ def test_an_unchanged_journeys_workbook_html_is_not_rendered_again(
     assert again[1] == first[1] and "Changed" in again[0][1]
 
 
-def test_the_workbook_process_lays_out_and_says_when_it_stopped() -> None:
+def test_the_workbook_process_lays_out_and_starts_again_after_a_crash() -> None:
     from learning_journeys.site.workbook_process import WorkbookProcess
 
     worker = WorkbookProcess()
@@ -189,10 +189,29 @@ def test_the_workbook_process_lays_out_and_says_when_it_stopped() -> None:
         pdf = worker.lay_out("<html><title>T</title><body><h1>Laid out elsewhere</h1></body></html>")
         assert "Laid out elsewhere" in pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
         assert worker._process is not None
-        worker._process.kill()
+        worker._process.kill()  # as if it crashed on a workbook
         worker._process.wait()
-        with pytest.raises(OSError, match="stopped"):
-            worker.lay_out("<p>again</p>")
+        with pytest.raises(RuntimeError, match="stopped while laying it out"):
+            worker.lay_out("<p>the one it crashed on</p>")
+        pdf = worker.lay_out("<html><body><h1>The next one</h1></body></html>")
+        assert "The next one" in pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    finally:
+        worker.close()
+
+
+@pytest.mark.parametrize("interpreter", ["/nonexistent/python", "/bin/true"])
+def test_a_workbook_process_that_cannot_run_says_so(monkeypatch: pytest.MonkeyPatch, interpreter: str) -> None:
+    """The preview then lays workbooks out in its own process (it cannot start one, or the one
+    it starts ends before its first answer)."""
+    import sys
+
+    from learning_journeys.site.workbook_process import WorkbookProcess, WorkerUnavailable
+
+    monkeypatch.setattr(sys, "executable", interpreter)
+    worker = WorkbookProcess()
+    try:
+        with pytest.raises(WorkerUnavailable):
+            worker.lay_out("<p>x</p>")
     finally:
         worker.close()
 
@@ -205,18 +224,17 @@ def test_a_preview_run_from_a_script_without_a_main_guard_lays_out_its_workbook(
 
     config = make_project(tmp_path, {"small.yaml": JOURNEY}, {"workbook": True})
     script = tmp_path / "preview.py"
+    helpers, pdf = str(Path(__file__).parent), str(tmp_path / "site/journeys/small/small.pdf")
     script.write_text(
         "import sys, time, pypdf\n"
-        "sys.path.insert(0, %r)\n"
+        f"sys.path.insert(0, {helpers!r})\n"
         "from site_helpers import run_build\n"
-        "run_build(%r, serve=True)\n"
-        "pdf = %r\n"
+        f"run_build({str(config)!r}, serve=True)\n"
         "for _ in range(1200):\n"
-        "    if 'Reflect' in pypdf.PdfReader(pdf).pages[-1].extract_text():\n"
+        f"    if 'Reflect' in pypdf.PdfReader({pdf!r}).pages[-1].extract_text():\n"
         "        break\n"
         "    time.sleep(0.1)\n"
-        "print('built')\n"
-        % (str(Path(__file__).parent), str(config), str(tmp_path / "site/journeys/small/small.pdf")),
+        "print('built')\n",
         encoding="utf-8",
     )
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
@@ -224,3 +242,46 @@ def test_a_preview_run_from_a_script_without_a_main_guard_lays_out_its_workbook(
     assert done.stdout.count("built") == 1, done.stdout  # the script ran once
     _reader, text = _pdf_text(tmp_path / "site/journeys/small/small.pdf")
     assert "Reflect" in text and "being made" not in text
+
+
+def _wait_until(condition: Any, seconds: float = 120) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+def test_the_preview_writes_a_laid_out_workbook_between_builds_only(tmp_path: Path) -> None:
+    """The worker's PDF goes into the served site when no build is under way (a build empties
+    the site folder and moves journeys' folders aside): while one is, it waits for it."""
+    import time
+
+    from learning_journeys.plugin.background_workbooks import BackgroundWorkbooks
+
+    books = workbook_module.Workbooks()
+    later = BackgroundWorkbooks(books)
+    site = tmp_path / "site"
+    (site / "journeys/small").mkdir(parents=True)
+    target = site / "journeys/small/small.pdf"
+    try:
+        (journey,) = _journeys(tmp_path / "a", JOURNEY)
+        later.building()
+        files, waiting = books.files_for_now([journey], _options())
+        target.write_bytes(files[0][1])  # the stand-in, as the build writes it
+        later.built(str(site), waiting)
+        _wait_until(lambda: "Reflect" in _pdf_text(target)[1])
+
+        (renamed,) = _journeys(tmp_path / "b", JOURNEY.replace("Small journey", "Renamed journey"))
+        later.building()
+        files, waiting = books.files_for_now([renamed], _options())
+        later.built(str(site), waiting)
+        later.building()  # the next build starts before the PDF is laid out, and takes long
+        time.sleep(6)
+        assert "Renamed journey" not in _pdf_text(target)[1]
+        later.built(str(site), waiting)
+        _wait_until(lambda: "Renamed journey" in _pdf_text(target)[1])
+        assert [p.name for p in target.parent.iterdir()] == ["small.pdf"]  # no temporary file left
+    finally:
+        later.stop()

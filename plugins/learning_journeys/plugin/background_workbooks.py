@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 
 from learning_journeys.site.workbook import Workbooks, workbook_pdf
-from learning_journeys.site.workbook_process import WorkbookProcess
+from learning_journeys.site.workbook_process import WorkbookProcess, WorkerUnavailable
 
 log = logging.getLogger("mkdocs.plugins.learning_journeys")
 
@@ -30,7 +30,10 @@ class BackgroundWorkbooks:
         self._holding = False
         self._wake = threading.Condition()
         self._waiting: dict[str, str] = {}  # a workbook's URI: its HTML, the newest save last
+        self._in_hand: tuple[str, str] | None = None  # the one being laid out
+        self._failed: set[str] = set()  # HTML that could not be laid out: not tried again
         self._site_dir = ""
+        self._error_level = logging.ERROR
         self._stopped = False
         self._thread: threading.Thread | None = None
         self._process: WorkbookProcess | None = WorkbookProcess()  # None: lay out in this process
@@ -41,17 +44,21 @@ class BackgroundWorkbooks:
             self._site.acquire()
             self._holding = True
 
-    def built(self, site_dir: str, waiting: list[tuple[str, str]]) -> None:
+    def built(self, site_dir: str, waiting: list[tuple[str, str]], strict: bool = False) -> None:
         """A build is written: lay out ``waiting`` (URI, HTML) and write each into ``site_dir``."""
         with self._wake:
             self._site_dir = site_dir
+            # Under `mkdocs serve --strict` an error logged during a build would fail that build.
+            self._error_level = logging.INFO if strict else logging.ERROR
             # Those of this build only: still waiting ones keep their place, new ones go last.
-            jobs = set(waiting)
+            jobs = {job for job in waiting if job != self._in_hand and job[1] not in self._failed}
             self._waiting = {uri: html for uri, html in self._waiting.items() if (uri, html) in jobs}
-            self._waiting.update((uri, html) for uri, html in waiting if uri not in self._waiting)
+            self._waiting.update(
+                (uri, html) for uri, html in waiting if (uri, html) in jobs and uri not in self._waiting
+            )
             self._wake.notify()
         self._release()
-        if self._waiting and self._thread is None:
+        if self._waiting and self._thread is None and not self._stopped:
             self._thread = threading.Thread(target=self._run, name="learning-journeys-workbooks", daemon=True)
             self._thread.start()
 
@@ -60,9 +67,12 @@ class BackgroundWorkbooks:
         self._release()
 
     def stop(self) -> None:
+        """The server stops: nothing more is laid out or written (the site folder is removed)."""
         with self._wake:
             self._stopped = True
             self._wake.notify()
+        if self._process is not None:
+            self._process.close(kill=True)
         self._release()
 
     def _release(self) -> None:
@@ -77,37 +87,43 @@ class BackgroundWorkbooks:
             if self._stopped:
                 return None
             uri = next(reversed(self._waiting))
-            return uri, self._waiting[uri]
+            self._in_hand = (uri, self._waiting.pop(uri))
+            return self._in_hand
 
     def _run(self) -> None:
         while (job := self._next()) is not None:
             uri, html = job
             try:
-                pdf = self._lay_out(html)
-            except Exception as err:  # noqa: BLE001 - said in the log; the stand-in stays
-                log.error(f"learning-journeys: the workbook {uri} could not be made: {type(err).__name__}: {err}")
-                pdf = None
-            with self._wake:
-                if self._waiting.get(uri) == html:
-                    del self._waiting[uri]
-            if pdf is not None:
-                self._write(uri, html, pdf)
-        if self._process is not None:
-            self._process.close()
+                self._write(uri, html, self._lay_out(html))
+            except Exception as err:  # noqa: BLE001 - said in the log; the PDF there stays
+                if self._stopped:
+                    return
+                self._failed.add(html)
+                log.log(
+                    self._error_level,
+                    f"learning-journeys: the workbook {uri} could not be made: {type(err).__name__}: {err}",
+                )
+            finally:
+                with self._wake:
+                    self._in_hand = None
 
     def _lay_out(self, html: str) -> bytes:
-        """The PDF, laid out in a worker process (the server keeps its CPU), else here."""
+        """The PDF, laid out in a worker process (the server keeps its CPU); in this process
+        only where no worker process runs at all."""
         if self._process is not None:
             try:
                 return self._process.lay_out(html)
-            except OSError as err:
+            except WorkerUnavailable as err:
+                if self._stopped:
+                    raise
                 log.info(f"learning-journeys: workbooks are laid out in the server's process: {err}")
-                self._process.close()
                 self._process = None
         return workbook_pdf(html)
 
     def _write(self, uri: str, html: str, pdf: bytes) -> None:
         with self._site:
+            if self._stopped:
+                return
             self._workbooks.add(uri, html, pdf)
             if not self._workbooks.is_current(html):
                 return  # saved again meanwhile: the newer one is on its way
@@ -115,7 +131,11 @@ class BackgroundWorkbooks:
             if not target.parent.is_dir():
                 return
             handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".lj-", suffix=".pdf")
-            with os.fdopen(handle, "wb") as out:
-                out.write(pdf)
-            os.replace(temporary, target)
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(pdf)
+                os.replace(temporary, target)
+            finally:
+                if os.path.exists(temporary):
+                    os.unlink(temporary)
             log.info(f"learning-journeys: workbook laid out: {uri}")

@@ -143,6 +143,9 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
+        if self._serving:
+            self._later.stop()  # that of an earlier server in this process, if any
+            self._later = BackgroundWorkbooks(self._workbooks)
 
     def on_shutdown(self) -> None:
         self._later.stop()
@@ -501,7 +504,7 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
         kept as HTML keep their entries in the search index."""
         self._aside.put_back()
         if self._serving:
-            self._later.built(config.site_dir, self._waiting_workbooks)
+            self._later.built(config.site_dir, self._waiting_workbooks, strict=bool(config.strict))
         index = search_entries(config) if self._serving and self._build is not None else None
         if index is None or self._build is None:
             return

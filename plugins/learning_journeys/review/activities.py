@@ -30,11 +30,12 @@ class _Placed:
 
 def renamed_ids(before: Journey, after: Journey) -> dict[str, str]:
     """Old id → new id for a removed and an added activity that are one activity: of the same
-    title (and type, if one is), else of the same type and phase with the rest mostly unchanged."""
-    old = {a.id: (p.key, a) for p, a in before.activities()}
-    new = {a.id: (p.key, a) for p, a in after.activities()}
-    removed = [old[i][1] for i in old if i not in new]
-    added = [new[i][1] for i in new if i not in old]
+    title (and type, if one is), else of the same type and phase with the same texts and most
+    other fields unchanged."""
+    old = {a.id: (p.key, i, a) for p in before.phases for i, a in enumerate(p.activities)}
+    new = {a.id: (p.key, i, a) for p in after.phases for i, a in enumerate(p.activities)}
+    removed = [old[i][2] for i in old if i not in new]
+    added = [new[i][2] for i in new if i not in old]
     renames: dict[str, str] = {}
     for same_type in (True, False):
         for r in removed:
@@ -52,10 +53,11 @@ def renamed_ids(before: Journey, after: Journey) -> dict[str, str]:
             )
             if match is not None:
                 renames[r.id] = match.id
-    # Both the id and the title changed: the best pairs whose other fields mostly stayed.
+    # Both the id and the title changed: the closest pairs whose texts all stayed and whose
+    # other fields mostly did.
     pairs = sorted(
         (
-            (share, r.id, a.id)
+            (share, -abs(old[r.id][1] - new[a.id][1]), r.id, a.id)
             for r in removed
             if r.id not in renames
             for a in added
@@ -64,7 +66,7 @@ def renamed_ids(before: Journey, after: Journey) -> dict[str, str]:
         ),
         reverse=True,
     )
-    for _share, old_id, new_id in pairs:
+    for *_closeness, old_id, new_id in pairs:
         if old_id not in renames and new_id not in renames.values():
             renames[old_id] = new_id
     return renames
@@ -74,13 +76,22 @@ _SAME_SHARE = 0.75  # of the fields either one sets (besides id and title), how 
 
 
 def _same_share(a: Activity, b: Activity) -> float:
-    """How many of the fields either activity sets (besides id and title) are equal in both;
-    0 when fewer than two are set, too little to tell one activity from another."""
+    """How many of the fields either activity sets (besides id, title and type) are equal in both.
+    0 unless both have the same texts (description, task, prompts, ...) and at least one: without
+    a text in common there is too little to tell one activity from another."""
     names = [f.name for f in fields(a) if f.name not in ("id", "title", "type")]
     set_in_either = [n for n in names if getattr(a, n) or getattr(b, n)]
-    if len(set_in_either) < 2:
+    texts = [n for n in set_in_either if _is_text(getattr(a, n)) or _is_text(getattr(b, n))]
+    if not texts or any(getattr(a, n) != getattr(b, n) for n in texts):
         return 0.0
     return sum(getattr(a, n) == getattr(b, n) for n in set_in_either) / len(set_in_either)
+
+
+def _is_text(value: object) -> bool:
+    """Words an author wrote (a sentence, or a list of them), not a name, number or keyword."""
+    if isinstance(value, str):
+        return len(value.split()) > 2
+    return isinstance(value, tuple) and any(_is_text(v) for v in value)
 
 
 def _same_title(a: Activity, b: Activity) -> bool:

@@ -208,7 +208,7 @@ class Workbooks:
         for uri, html in documents:
             self.add(uri, html, self._made.get(html) or workbook_pdf(html))
         out = [(uri, self._made[html]) for uri, html in documents]
-        self._forget_all_but({html for _, html in documents})
+        self._forget_all_but(documents)
         return out
 
     def files_for_now(
@@ -225,7 +225,7 @@ class Workbooks:
                 waiting.append((uri, html))
                 pdf = self._last.get(uri) or self._placeholder(journey.language, options.site_language)
             out.append((uri, pdf))
-        self._forget_all_but({html for _, html in documents})
+        self._forget_all_but(documents)
         return out, waiting
 
     def add(self, uri: str, html: str, pdf: bytes) -> None:
@@ -237,9 +237,12 @@ class Workbooks:
         """Whether ``html`` is a workbook of the last build (and not replaced since)."""
         return html in self._wanted
 
-    def _forget_all_but(self, wanted: set[str]) -> None:
-        self._wanted = wanted
-        self._made = {html: pdf for html, pdf in self._made.items() if html in wanted}
+    def _forget_all_but(self, documents: list[tuple[str, str]]) -> None:
+        """Keeps only what the workbooks of this build, (URI, HTML), may need again."""
+        self._wanted = {html for _, html in documents}
+        uris = {uri for uri, _ in documents}
+        self._made = {html: pdf for html, pdf in self._made.items() if html in self._wanted}
+        self._last = {uri: pdf for uri, pdf in self._last.items() if uri in uris}
 
     def _placeholder(self, language: str | None, site_language: str | None) -> bytes:
         labels = labels_for(language, site_language)
