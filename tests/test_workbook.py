@@ -285,3 +285,23 @@ def test_the_preview_writes_a_laid_out_workbook_between_builds_only(tmp_path: Pa
         assert [p.name for p in target.parent.iterdir()] == ["small.pdf"]  # no temporary file left
     finally:
         later.stop()
+
+
+def test_the_preview_goes_on_without_workbooks_where_weasyprint_cannot_run(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A fresh machine without Pango: `mkdocs serve` of a site with `workbook: true` still
+    previews the journeys, and says why there are no workbooks (`mkdocs build` stops on it)."""
+
+    def missing(html_text: str) -> bytes:
+        raise workbook_module.WorkbookError("the workbook needs WeasyPrint and its system libraries (Pango)")
+
+    monkeypatch.setattr(workbook_module, "workbook_pdf", missing)
+    # A journey of its own: MkDocs keeps a serving plugin, and its workbooks, within a process.
+    journey = JOURNEY.replace("id: small", "id: no-pango").replace("Small journey", "No Pango")
+    config = make_project(tmp_path, {"no-pango.yaml": journey}, {"workbook": True})
+    with caplog.at_level("WARNING"):
+        run_build(config, strict=False, serve=True)
+    assert "the preview has no PDF workbooks" in caplog.text and "Pango" in caplog.text
+    assert "No Pango" in html(tmp_path / "site", "journeys/no-pango/index.html")
+    assert not (tmp_path / "site/journeys/no-pango/no-pango.pdf").exists()

@@ -56,7 +56,7 @@ from learning_journeys.site.pages import NavNode, PageSpec, RenderOptions, SiteP
 from learning_journeys.site.sanitize import SafeLinksExtension, encode_path, theme_title
 from learning_journeys.site.schema_reference import with_reference_page
 from learning_journeys.site.table_cards import TableCardsExtension
-from learning_journeys.site.workbook import Workbooks
+from learning_journeys.site.workbook import WorkbookError, Workbooks
 from learning_journeys.validation.loading import LoadResult
 from learning_journeys.validation.reporting import format_text
 
@@ -239,8 +239,9 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             # time the journey was rendered.
             self._extra += list(self._build.calendars)
             if options.workbook:
-                self._extra += self._workbook_files([j for j in result.journeys if j.id in {
-                    p.journey_id for p in self._plan.pages}], options)
+                shown = {p.journey_id for p in self._plan.pages}
+                journeys = [j for j in result.journeys if j.id in shown]
+                self._extra += self._workbook_files(journeys, options, bool(config.strict))
         except Exception as err:  # noqa: BLE001 - shown as a build error, not a traceback
             raise PluginError(
                 f"learning-journeys could not render the pages: {type(err).__name__}: {err}"
@@ -258,12 +259,20 @@ class LearningJourneysPlugin(BasePlugin[_PluginConfig]):
             unchanged = self._unchanged_folders(lambda uri, key: self._store.get(uri, key + self._signature))
             self._aside.move_aside(config.site_dir, unchanged)
 
-    def _workbook_files(self, journeys: list[Journey], options: RenderOptions) -> list[tuple[str, bytes]]:
+    def _workbook_files(
+        self, journeys: list[Journey], options: RenderOptions, config_strict: bool
+    ) -> list[tuple[str, bytes]]:
         if not self._serving:
             # Laid out here with the pages: a workbook that fails stops the build before site/ is emptied.
             return self._workbooks.files(journeys, options)
         # The preview does not wait for WeasyPrint: changed workbooks are laid out after the build.
-        files, self._waiting_workbooks = self._workbooks.files_for_now(journeys, options)
+        try:
+            files, self._waiting_workbooks = self._workbooks.files_for_now(journeys, options)
+        except WorkbookError as err:
+            # No WeasyPrint or Pango here: the preview goes on without workbooks (a build stops).
+            level = logging.INFO if config_strict else logging.WARNING
+            log.log(level, f"learning-journeys: the preview has no PDF workbooks: {err}")
+            files, self._waiting_workbooks = [], []
         return files
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
