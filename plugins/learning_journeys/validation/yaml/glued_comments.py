@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
 from learning_journeys.validation.diagnostics import Diagnostic, Severity
+
+_Loader = getattr(yaml, "CLoader", yaml.Loader)  # its scanner: the C one where PyYAML has it
 
 # indentation, list dashes, `key: `, the value
 _LINE_PREFIX = re.compile(r"^([ \t]*)((?:-[ \t]+)*)((?:[\w-]+:[ \t]+)?)(.*)$")
@@ -26,11 +30,28 @@ def glued_comment_warnings(file: str, text: str) -> list[Diagnostic]:
     if not _ANY_GLUED.search(text):
         return []
     out = []
+    inside_quotes = _later_lines_of_quoted_values(text)
     for number, line in _lines_outside_blocks(text):
+        if number in inside_quotes:
+            continue
         warning = _glued_comment(file, number, line)
         if warning is not None:
             out.append(warning)
     return out
+
+
+def _later_lines_of_quoted_values(text: str) -> set[int]:
+    """The lines after the first of quoted values that span several: there a `#` is text."""
+    if "\"" not in text and "'" not in text:
+        return set()
+    lines: set[int] = set()
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"'):
+                lines.update(range(token.start_mark.line + 2, token.end_mark.line + 2))
+    except yaml.YAMLError:
+        pass  # the file does not parse: that error is reported, and the lines are read as they are
+    return lines
 
 
 def _lines_outside_blocks(text: str) -> list[tuple[int, str]]:
