@@ -73,7 +73,11 @@ class BackgroundWorkbooks:
             self._wake.notify()
         if self._process is not None:
             self._process.close(kill=True)
-        self._release()
+        if self._holding:
+            self._release()  # held by this thread's build: no workbook is being written
+        else:
+            with self._site:
+                pass  # a workbook being written is written; none after it
 
     def _release(self) -> None:
         if self._holding:
