@@ -156,17 +156,23 @@ def test_the_json_carries_the_same_facts_as_the_text(repo: Repo) -> None:
     assert [(a["old_id"], a["id"]) for a in renamed] == [("reflectie", "terugblik")]
 
 
+def _plan_after_edit(repo: Repo, old: str, new: str) -> dict[str, Any]:
+    """The JSON plan of the work tree with ``old`` replaced by ``new`` in the journey."""
+    text = (repo.root / FILE).read_text(encoding="utf-8")
+    assert old in text
+    repo.write(FILE, text.replace(old, new))
+    return json.loads(diff("HEAD", "--format", "json").output)
+
+
 def test_an_id_changed_with_its_title_is_still_called_out(repo: Repo) -> None:
     """Learners' progress is kept under an activity's id: a new id and a new title at once, on an
     activity whose other fields stayed, is the same activity with a new id, not one removed and
     one added (which would hide that learners lose their progress)."""
-    text = (repo.root / FILE).read_text(encoding="utf-8")
-    repo.write(
-        FILE,
-        text.replace("- id: rollenspel\n        title: Rollenspel met een collega",
-                     "- id: oefengesprek\n        title: Oefengesprek met een collega"),
+    data = _plan_after_edit(
+        repo,
+        "- id: rollenspel\n        title: Rollenspel met een collega",
+        "- id: oefengesprek\n        title: Oefengesprek met een collega",
     )
-    data = json.loads(diff("HEAD", "--format", "json").output)
     assert data["summary"]["activities"] == {"added": 0, "changed": 1, "removed": 0}
     (journey,) = data["journeys"]
     (activity,) = journey["activities"]
@@ -184,21 +190,18 @@ def test_a_new_activity_in_place_of_another_is_added_and_removed(repo: Repo) -> 
         "        task: Loop een dag mee met een accountmanager.\n        duration: 4h\n"
         "        modality: on-the-job\n        objectives: [doorvragen]\n"
     )
-    repo.write(FILE, text.replace(old, new))
-    data = json.loads(diff("HEAD", "--format", "json").output)
+    data = _plan_after_edit(repo, old, new)
     assert data["summary"]["activities"] == {"added": 1, "changed": 0, "removed": 1}
 
 
 def test_an_activity_without_texts_is_not_matched_by_its_other_fields(repo: Repo) -> None:
     """A new id and title on an activity with nothing written in it (a tool: kind, address, time)
     could as well be another activity: it is reported as one removed and one added."""
-    text = (repo.root / FILE).read_text(encoding="utf-8")
-    repo.write(
-        FILE,
-        text.replace("- id: zelfscan\n        title: Zelfscan klantgesprekken",
-                     "- id: checklist\n        title: Checklist voor een klantgesprek"),
+    data = _plan_after_edit(
+        repo,
+        "- id: zelfscan\n        title: Zelfscan klantgesprekken",
+        "- id: checklist\n        title: Checklist voor een klantgesprek",
     )
-    data = json.loads(diff("HEAD", "--format", "json").output)
     assert data["summary"]["activities"] == {"added": 1, "changed": 0, "removed": 1}
 
 
