@@ -68,17 +68,24 @@ def syntax_problem(err: yaml.MarkedYAMLError, text: str) -> Problem:
     if _char_at(text, mark) == "\t" or "tab" in message:
         message, hint = "a tab character cannot indent YAML", "indent with spaces, not tabs"
     else:
-        hint = _syntax_hint(message, err, mark)
+        hint = _syntax_hint(message, err, mark, text)
     hint = _non_breaking_space_hint(text, mark) or hint
     line, column = position(mark)
     return Problem("LJ004", f"YAML syntax: {message}", line, column, hint)
 
 
-def _syntax_hint(message: str, err: yaml.MarkedYAMLError, mark: Any) -> str | None:
+def _syntax_hint(message: str, err: yaml.MarkedYAMLError, mark: Any, text: str) -> str | None:
+    opened = err.context_mark
+    if "did not find expected key" in message and opened is not None and _starts_its_line(text, mark):
+        above = _indent_above(text, mark.line)
+        if above is not None and mark.column != above:  # a key out of line, not text after a quote
+            return (
+                f"this line is indented {mark.column} spaces and the line above {above}:"
+                " the keys of one mapping stand at the same indentation"
+            )
     for words, hint in _SYNTAX_HINTS:
         if words in message:
             return hint
-    opened = err.context_mark
     if "flow" in message and opened is not None and opened is not mark:
         return f"the bracket opened at line {opened.line + 1}, column {opened.column + 1} is not closed"
     return None
@@ -97,6 +104,26 @@ def _non_breaking_space_hint(text: str, mark: Any) -> str | None:
                 " replace it with a normal space"
             )
     return None
+
+
+def _indent_above(text: str, line: int) -> int | None:
+    """The indentation of the nearest line above ``line`` that holds more than a comment."""
+    lines = text.split("\n")
+    for above in reversed(lines[: min(line, len(lines))]):
+        content = above.lstrip()
+        if content and not content.startswith("#"):
+            if content.startswith("- "):  # a list item: its key stands after the dash
+                content = content.lstrip("- ")
+            return len(above) - len(content)
+    return None
+
+
+def _starts_its_line(text: str, mark: Any) -> bool:
+    """Whether only spaces stand before ``mark`` on its line."""
+    if mark is None:
+        return False
+    lines = text.split("\n")
+    return mark.line < len(lines) and not lines[mark.line][: mark.column].strip()
 
 
 def _char_at(text: str, mark: Any) -> str:
